@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the optimised web app into dist/ (Trunk, wasm-release profile, wasm-opt from npm's binaryen)
+# and prints the size of what a browser downloads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+# Trunk must not download tools (nothing but the package registries is reachable): it takes
+# wasm-bindgen from ~/.cargo/bin and wasm-opt from npm's binaryen.
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release --offline
+node scripts/report-size.mjs dist

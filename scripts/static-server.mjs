@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// A minimal static file server for dist/ (correct MIME types for .wasm, no caching surprises). Used by
+// scripts/serve.sh and by the browser tests, which start it in-process to watch every request.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.bin': 'application/octet-stream',
+  '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+};
+
+/// Serves `root` on 127.0.0.1:`port` (0 = any free port). `hook(url)` may return
+/// { status } or { body } to fake a missing or damaged file.
+export function serve(root, port = 0, hook = () => null) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const faked = hook(url.pathname);
+    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(base)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      let body = await readFile(path);
+      if (faked?.status) { res.writeHead(faked.status).end(); return; }
+      if (faked?.transform) body = faked.transform(body);
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [root = 'dist', port = '8080'] = process.argv.slice(2);
+  const server = await serve(root, Number(port));
+  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`);
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's test command: sets up what is missing, then runs every test — native unit and
+# integration tests (Flex, and wgpu on lavapipe), lint, the web build, and the browser tests in
+# headless Chromium (with and without WebGPU).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== cargo fmt --check"
+cargo fmt --check
+echo "== cargo clippy (native)"
+cargo clippy --all-targets -q -- -D warnings
+echo "== cargo test (native: Flex, and wgpu on lavapipe)"
+cargo test 2>&1 | grep -v 'XDG_RUNTIME_DIR is invalid'
+echo "== web build"
+bash scripts/build-web.sh
+echo "== browser tests (headless Chromium)"
+node --test --test-concurrency=1 tests/e2e/

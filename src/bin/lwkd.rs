@@ -1,0 +1,16 @@
+//! The native CLI: the same stages as the web app, from a terminal.
+//!
+//! `cargo run --release --bin lwkd -- synth --classes 10`
+//! `cargo run --release --bin lwkd -- teacher --backend flex`
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "lwkd/cli.rs"]
+mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run());
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

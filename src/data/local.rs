@@ -1,0 +1,30 @@
+//! Loading the prepared data files from a folder (the CLI and the tests; the browser fetches them).
+
+use std::path::Path;
+
+use super::{DataError, ImageSet, Manifest};
+
+pub fn read_manifest(dir: &Path) -> Result<Manifest, DataError> {
+    let path = dir.join("manifest.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| DataError::Unavailable {
+        name: path.display().to_string(),
+        reason: format!("{e} — run `bash scripts/setup.sh` first"),
+    })?;
+    Manifest::parse(&text)
+}
+
+pub fn load(dir: &Path, manifest: &Manifest, dataset: &str, split: &str) -> Result<ImageSet, DataError> {
+    let entry = manifest.file(dataset, split)?;
+    let path = dir.join(&entry.name);
+    let bytes = std::fs::read(&path).map_err(|e| DataError::Unavailable {
+        name: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    ImageSet::decode(&bytes, entry)
+}
+
+/// The two digit pools of the synthesizer: training digits and held-out digits.
+pub fn load_digits(dir: &Path) -> Result<(ImageSet, ImageSet), DataError> {
+    let m = read_manifest(dir)?;
+    Ok((load(dir, &m, "mnist", "train")?, load(dir, &m, "mnist", "test")?))
+}

@@ -1,0 +1,13 @@
+//! Data: the compact image files made at set-up time, the synthesized numeral dataset, batching.
+
+pub mod batch;
+pub mod images;
+pub mod local;
+pub mod manifest;
+pub mod numeral;
+pub mod rng;
+pub mod synth;
+
+pub use images::{DataError, ImageSet};
+pub use manifest::{FileEntry, Manifest};
+pub use synth::{SynthConfig, SynthSet};

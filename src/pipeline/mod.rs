@@ -1,0 +1,14 @@
+//! The pipeline: one serialisable [`Config`], stages that emit typed [`Event`]s through a [`Host`], and
+//! the policy that picks a backend. The host (the web UI or the CLI) decides how to pace, pause and
+//! cancel; the stages only call [`Host::checkpoint`] between units of work.
+
+pub mod backend;
+pub mod config;
+pub mod events;
+pub mod host;
+pub mod stages;
+
+pub use backend::{BackendChoice, BackendKind, BackendPreference, GpuInfo};
+pub use config::{Config, FieldError};
+pub use events::{Event, Stage};
+pub use host::{Cancelled, Host};

@@ -1,0 +1,60 @@
+//! Line charts drawn by plotters on a `<canvas>`.
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// Colour-blind-safe (Okabe–Ito) series colours.
+pub const BLUE: RGBColor = RGBColor(0, 114, 178);
+pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+
+pub struct Series<'a> {
+    pub name: &'a str,
+    pub color: RGBColor,
+    pub points: &'a [(f32, f32)],
+}
+
+/// Draws `series` on `canvas`; `y` fixes the y range (else it fits the data).
+pub fn draw(canvas: HtmlCanvasElement, x_label: &str, y_label: &str, series: &[Series], y: Option<(f32, f32)>) {
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&WHITE);
+    let all = || series.iter().flat_map(|s| s.points.iter());
+    let x_max = all().map(|p| p.0).fold(1.0f32, f32::max);
+    let (y_min, y_max) = y.unwrap_or_else(|| {
+        let hi = all().map(|p| p.1).fold(f32::MIN, f32::max);
+        if hi == f32::MIN { (0.0, 1.0) } else { (0.0, hi * 1.05) }
+    });
+    let Ok(mut chart) = ChartBuilder::on(&root)
+        .margin(10)
+        .x_label_area_size(30)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0f32..x_max, y_min..y_max.max(y_min + 1e-3))
+    else {
+        return;
+    };
+    let _ = chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw();
+    for s in series {
+        let style = ShapeStyle::from(&s.color).stroke_width(2);
+        if let Ok(ann) = chart.draw_series(LineSeries::new(s.points.iter().copied(), style)) {
+            let color = s.color;
+            ann.label(s.name).legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color));
+        }
+        if s.points.len() < 30 {
+            let _ = chart.draw_series(s.points.iter().map(|&p| Circle::new(p, 3, s.color.filled())));
+        }
+    }
+    if series.len() > 1 {
+        let _ = chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(200, 200, 200))
+            .draw();
+    }
+    let _ = root.present();
+}

@@ -1,0 +1,38 @@
+//! Fetching the prepared data files from the page's own origin.
+
+use js_sys::Uint8Array;
+use lwkd::data::{DataError, ImageSet, Manifest};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+const DATA_DIR: &str = "data";
+
+async fn fetch_bytes(name: &str) -> Result<Vec<u8>, DataError> {
+    let unavailable = |reason: String| DataError::Unavailable { name: name.to_string(), reason };
+    let window = web_sys::window().ok_or_else(|| unavailable("no window".into()))?;
+    let url = format!("{DATA_DIR}/{name}");
+    let resp = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| unavailable(format!("network error ({e:?})")))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| unavailable("not a response".into()))?;
+    if !resp.ok() {
+        return Err(unavailable(format!(
+            "the server answered {} {} — run `bash scripts/setup.sh` to prepare the data",
+            resp.status(),
+            resp.status_text()
+        )));
+    }
+    let buf = resp.array_buffer().map_err(|e| unavailable(format!("{e:?}")))?;
+    let buf = JsFuture::from(buf).await.map_err(|e| unavailable(format!("download interrupted ({e:?})")))?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
+pub async fn manifest() -> Result<Manifest, DataError> {
+    let bytes = fetch_bytes("manifest.json").await?;
+    Manifest::parse(&String::from_utf8_lossy(&bytes))
+}
+
+pub async fn image_set(manifest: &Manifest, dataset: &str, split: &str) -> Result<ImageSet, DataError> {
+    let entry = manifest.file(dataset, split)?;
+    ImageSet::decode(&fetch_bytes(&entry.name).await?, entry)
+}

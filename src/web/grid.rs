@@ -1,0 +1,77 @@
+//! A grid of grey images on a `<canvas>`, each scaled up and captioned.
+
+use lwkd::data::ImageSet;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+pub struct Tile {
+    pub index: usize,
+    pub caption: String,
+    /// Some(true) marks a right prediction (green), Some(false) a wrong one (red).
+    pub correct: Option<bool>,
+}
+
+const SCALE: usize = 2;
+const CAPTION: usize = 16;
+const GAP: usize = 6;
+
+/// Lays `tiles` of `set` out in rows of `per_row`, resizing the canvas to fit.
+pub fn draw(canvas: &HtmlCanvasElement, set: &ImageSet, tiles: &[Tile], per_row: usize) {
+    let (w, h) = (set.cols * SCALE, set.rows * SCALE);
+    let rows = tiles.len().div_ceil(per_row.max(1));
+    let cell_w = w + GAP;
+    let cell_h = h + CAPTION + GAP;
+    canvas.set_width((per_row * cell_w) as u32);
+    canvas.set_height((rows.max(1) * cell_h) as u32);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    ctx.set_font("12px sans-serif");
+    ctx.set_text_align("center");
+    for (n, tile) in tiles.iter().enumerate() {
+        let (x0, y0) = ((n % per_row) * cell_w, (n / per_row) * cell_h);
+        let src = set.image(tile.index);
+        let mut rgba = vec![0u8; w * h * 4];
+        for y in 0..h {
+            for x in 0..w {
+                // Ink dark on a light tile, like pencil on paper.
+                let v = 255 - src[(y / SCALE) * set.cols + x / SCALE];
+                let o = (y * w + x) * 4;
+                rgba[o..o + 4].copy_from_slice(&[v, v, v, 255]);
+            }
+        }
+        if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w as u32, h as u32) {
+            ctx.put_image_data(&img, x0 as f64, y0 as f64).ok();
+        }
+        if let Some(ok) = tile.correct {
+            ctx.set_stroke_style_str(if ok { "#009e73" } else { "#d55e00" });
+            ctx.set_line_width(3.0);
+            ctx.stroke_rect(x0 as f64 + 1.5, y0 as f64 + 1.5, w as f64 - 3.0, h as f64 - 3.0);
+        }
+        ctx.set_fill_style_str(match tile.correct {
+            Some(false) => "#d55e00",
+            _ => "#333",
+        });
+        ctx.fill_text(&tile.caption, (x0 + w / 2) as f64, (y0 + h + 13) as f64).ok();
+    }
+}
+
+/// The first `per_class` images of each class (sets are stored grouped by class).
+pub fn first_of_each_class(set: &ImageSet, classes: usize, per_class: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut seen = vec![0usize; classes];
+    for (i, &l) in set.labels.iter().enumerate() {
+        let l = l as usize;
+        if l < classes && seen[l] < per_class {
+            seen[l] += 1;
+            out.push(i);
+        }
+    }
+    out
+}

@@ -1,0 +1,38 @@
+//! A panic must never end in a blank page: the hook logs it and puts a readable panel in the DOM,
+//! written with plain web-sys because the Rust side cannot be trusted after a panic.
+
+use wasm_bindgen::JsCast;
+
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show(&info.to_string());
+    }));
+}
+
+fn show(message: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = doc.body() else { return };
+    let Ok(panel) = doc.create_element("div") else { return };
+    panel.set_id("panic-panel");
+    panel.set_attribute("role", "alert").ok();
+    let Ok(title) = doc.create_element("h2") else { return };
+    title.set_text_content(Some("Something went wrong inside the app"));
+    let Ok(text) = doc.create_element("pre") else { return };
+    text.set_text_content(Some(message));
+    let Ok(button) = doc.create_element("button") else { return };
+    button.set_text_content(Some("Reload with the same settings"));
+    let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            w.location().reload().ok();
+        }
+    });
+    if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
+        b.set_onclick(Some(reload.as_ref().unchecked_ref()));
+    }
+    reload.forget();
+    panel.append_child(&title).ok();
+    panel.append_child(&text).ok();
+    panel.append_child(&button).ok();
+    body.prepend_with_node_1(&panel).ok();
+}

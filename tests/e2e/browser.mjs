@@ -1,0 +1,58 @@
+// Drives Debian's Chromium through playwright-core against the built site in dist/, served by our own
+// static server so every request can be watched. Screenshots go to tests/artifacts/ (git-ignored).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/static-server.mjs';
+
+export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+/// Opens the app. `webgpu`: start Chromium with --enable-unsafe-webgpu (a SwiftShader adapter here).
+/// `hook`: lets a test fake a missing or damaged data file.
+export async function openApp({ webgpu, hook, width = 1280, height = 900 } = {}) {
+  const server = await serve(join(import.meta.dirname, '..', '..', 'dist'), 0, hook);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: webgpu ? [...BASE_ARGS, '--enable-unsafe-webgpu'] : BASE_ARGS,
+  });
+  const page = await browser.newPage({ viewport: { width, height } });
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(origin + '/');
+  const close = async () => { await browser.close(); server.close(); };
+  return { page, origin, problems, requests, close };
+}
+
+/// Types into a config field the way a person does (select all, type, leave the field).
+export async function setField(page, field, value) {
+  const input = page.locator(`#field-${field}`);
+  await input.fill(String(value));
+  await input.press('Tab');
+}
+
+/// Number of non-white pixels of a canvas: > 0 means something was drawn.
+export function inkedPixels(page, selector) {
+  return page.$eval(selector, (c) => {
+    if (!c.width || !c.height) return 0;
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250)) n++;
+    return n;
+  });
+}
+
+export async function progressStep(page) {
+  const text = await page.locator('#teacher-rate').innerText();
+  const m = text.match(/step (\d+) \/ (\d+)/);
+  return m ? Number(m[1]) : 0;
+}
+
+export const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
