@@ -29,7 +29,7 @@ pub struct SynthConfig {
 
 impl Default for SynthConfig {
     fn default() -> Self {
-        Self { classes: 10, per_class: 500, val_per_class: 100, max_shift: 2, seed: 42 }
+        Self { classes: 10, per_class: 1000, val_per_class: 100, max_shift: 2, seed: 42 }
     }
 }
 

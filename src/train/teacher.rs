@@ -30,7 +30,7 @@ pub struct TeacherConfig {
 
 impl Default for TeacherConfig {
     fn default() -> Self {
-        Self { epochs: 3, batch_size: 64, lr: 1e-3, seed: 42, report_every: 10 }
+        Self { epochs: 5, batch_size: 64, lr: 3e-3, seed: 42, report_every: 10 }
     }
 }
 
@@ -49,6 +49,13 @@ pub struct TrainedTeacher {
     pub steps: usize,
     /// The predicted class of every validation image.
     pub val_predictions: Vec<u8>,
+}
+
+/// Cosine decay from `lr` to 0 over the run: the last steps settle instead of bouncing, which is
+/// worth a few points of validation accuracy in a budget of a few hundred steps.
+pub fn cosine_lr(lr: f64, step: usize, total: usize) -> f64 {
+    let t = step as f64 / total.max(1) as f64;
+    lr * 0.5 * (1.0 + (std::f64::consts::PI * t).cos())
 }
 
 pub async fn train_teacher(
@@ -97,7 +104,7 @@ pub async fn train_teacher(
             });
             pending.push((loss.clone().detach(), StepPoint { step: step + 1, epoch, loss: 0.0 }));
             let grads = GradientsParams::from_grads(loss.backward(), &model);
-            model = optim.step(cfg.lr, model, grads);
+            model = optim.step(cosine_lr(cfg.lr, step, total_steps), model, grads);
             step += 1;
 
             let epoch_end = step % steps_per_epoch == 0;
