@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lwkd::pipeline::backend::choose;
+use crate::pipeline::backend::choose;
 
 use super::fetch;
 use super::gpu;
@@ -22,7 +22,7 @@ async fn load_data(state: AppState) {
         let manifest = fetch::manifest().await?;
         let train = fetch::image_set(&manifest, "mnist", "train").await?;
         let heldout = fetch::image_set(&manifest, "mnist", "test").await?;
-        Ok::<_, lwkd::data::DataError>((train, heldout))
+        Ok::<_, crate::data::DataError>((train, heldout))
     }
     .await;
     match result {

@@ -2,7 +2,7 @@
 //! message beside the field, while the run buttons stay disabled until it is fixed.
 
 use leptos::prelude::*;
-use lwkd::pipeline::{BackendPreference, Config};
+use crate::pipeline::{BackendPreference, Config};
 
 use super::state::use_state;
 

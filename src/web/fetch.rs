@@ -1,7 +1,7 @@
 //! Fetching the prepared data files from the page's own origin.
 
 use js_sys::Uint8Array;
-use lwkd::data::{DataError, ImageSet, Manifest};
+use crate::data::{DataError, ImageSet, Manifest};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use burn::prelude::Device;
 use js_sys::Reflect;
-use lwkd::pipeline::{BackendKind, GpuInfo};
+use crate::pipeline::{BackendKind, GpuInfo};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

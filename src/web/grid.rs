@@ -1,6 +1,6 @@
 //! A grid of grey images on a `<canvas>`, each scaled up and captioned.
 
-use lwkd::data::ImageSet;
+use crate::data::ImageSet;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 

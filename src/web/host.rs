@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use lwkd::pipeline::{Cancelled, Event, Host};
+use crate::pipeline::{Cancelled, Event, Host};
 use web_time::Instant;
 
 use super::state::{AppState, Control, Progress};

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use lwkd::data::{ImageSet, SynthSet};
-use lwkd::pipeline::{BackendChoice, Config, GpuInfo, Stage};
+use crate::data::{ImageSet, SynthSet};
+use crate::pipeline::{BackendChoice, Config, GpuInfo, Stage};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataStatus {

@@ -6,8 +6,8 @@ use gloo_timers::future::TimeoutFuture;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lwkd::data::numeral::numeral_text;
-use lwkd::pipeline::{Stage, stages};
+use crate::data::numeral::numeral_text;
+use crate::pipeline::{Stage, stages};
 
 use super::controls::NumberField;
 use super::grid::{self, Tile};

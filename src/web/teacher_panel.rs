@@ -3,10 +3,10 @@
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lwkd::data::numeral::numeral_text;
-use lwkd::pipeline::backend::choose;
-use lwkd::pipeline::{BackendKind, Stage};
-use lwkd::train::train_teacher;
+use crate::data::numeral::numeral_text;
+use crate::pipeline::backend::choose;
+use crate::pipeline::{BackendKind, Stage};
+use crate::train::train_teacher;
 
 /// Validation images shown with the teacher's prediction.
 const PREVIEW: usize = 24;
