@@ -22,8 +22,13 @@ fn logits(model: &LeNet5, set: &SynthSet, idx: &[u32], device: &Device) -> Vec<f
 
 /// One SGD step; returns the loss before it and the logits after it.
 fn step(model: LeNet5, set: &SynthSet, idx: &[u32], device: &Device) -> (f32, Vec<f32>) {
-    let (x, y) = (images_tensor(&set.train, idx, device), labels_tensor(&set.train, idx, device));
-    let loss = CrossEntropyLossConfig::new().init(device).forward(model.forward(x), y);
+    let (x, y) = (
+        images_tensor(&set.train, idx, device),
+        labels_tensor(&set.train, idx, device),
+    );
+    let loss = CrossEntropyLossConfig::new()
+        .init(device)
+        .forward(model.forward(x), y);
     let value: f32 = loss.clone().into_scalar();
     let grads = GradientsParams::from_grads(loss.backward(), &model);
     // Plain SGD: the update is linear in the gradient, so agreement after the step checks the
@@ -42,7 +47,11 @@ fn rel_l2(a: &[f32], b: &[f32]) -> f32 {
 #[test]
 fn one_step_on_wgpu_matches_flex() {
     let (train, heldout) = common::digits();
-    let cfg = SynthConfig { per_class: 20, val_per_class: 10, ..SynthConfig::default() };
+    let cfg = SynthConfig {
+        per_class: 20,
+        val_per_class: 10,
+        ..SynthConfig::default()
+    };
     let set = SynthSet::generate(cfg, &train, &heldout).unwrap();
     let idx: Vec<u32> = (0..64).map(|i| i * 3).collect();
 
@@ -64,11 +73,25 @@ fn one_step_on_wgpu_matches_flex() {
     let (loss_gpu, after_gpu) = step(on_gpu, &set, &idx, &wgpu);
     let after = rel_l2(&after_cpu, &after_gpu);
     let moved = rel_l2(&after_cpu, &before_cpu);
-    eprintln!("forward rel. L2 {forward:.2e}; loss {loss_cpu} vs {loss_gpu}; after one step rel. L2 {after:.2e} (the step moved the logits by {moved:.2e})");
+    eprintln!(
+        "forward rel. L2 {forward:.2e}; loss {loss_cpu} vs {loss_gpu}; after one step rel. L2 {after:.2e} (the step moved the logits by {moved:.2e})"
+    );
 
     assert!(forward < 1e-5, "forward pass differs: {forward}");
-    assert!((loss_cpu - loss_gpu).abs() < 1e-5 * loss_cpu.abs().max(1.0), "loss {loss_cpu} vs {loss_gpu}");
-    assert!(moved > 1e-2, "the step must change the model for the comparison to mean anything");
-    assert!(after < 1e-4, "after one step the backends disagree by {after} (relative L2)");
-    assert!(after < 1e-2 * moved, "disagreement {after} is not small next to the step's effect {moved}");
+    assert!(
+        (loss_cpu - loss_gpu).abs() < 1e-5 * loss_cpu.abs().max(1.0),
+        "loss {loss_cpu} vs {loss_gpu}"
+    );
+    assert!(
+        moved > 1e-2,
+        "the step must change the model for the comparison to mean anything"
+    );
+    assert!(
+        after < 1e-4,
+        "after one step the backends disagree by {after} (relative L2)"
+    );
+    assert!(
+        after < 1e-2 * moved,
+        "disagreement {after} is not small next to the step's effect {moved}"
+    );
 }

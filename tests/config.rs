@@ -10,7 +10,13 @@ fn defaults_are_valid() {
 
 #[test]
 fn each_bad_value_is_named_and_reset() {
-    let bad = Config { classes: 10_000, batch_size: 0, lr: f64::NAN, per_class: 1_000_000_000, ..Config::default() };
+    let bad = Config {
+        classes: 10_000,
+        batch_size: 0,
+        lr: f64::NAN,
+        per_class: 1_000_000_000,
+        ..Config::default()
+    };
     let fields: Vec<&str> = bad.validate().iter().map(|e| e.field).collect();
     for f in ["classes", "batch_size", "lr", "per_class"] {
         assert!(fields.contains(&f), "{f} not reported in {fields:?}");
@@ -23,24 +29,44 @@ fn each_bad_value_is_named_and_reset() {
 
 #[test]
 fn too_many_pixels_for_a_tab_is_refused_with_a_limit() {
-    let big = Config { classes: 100, per_class: 5000, ..Config::default() };
+    let big = Config {
+        classes: 100,
+        per_class: 5000,
+        ..Config::default()
+    };
     let errors = big.validate();
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].message.contains("at most"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("at most"),
+        "{}",
+        errors[0].message
+    );
 }
 
 #[test]
 fn backend_policy() {
-    let hw = GpuInfo { name: "Some GPU".into(), is_fallback: false };
-    let sw = GpuInfo { name: "SwiftShader".into(), is_fallback: true };
+    let hw = GpuInfo {
+        name: "Some GPU".into(),
+        is_fallback: false,
+    };
+    let sw = GpuInfo {
+        name: "SwiftShader".into(),
+        is_fallback: true,
+    };
     let auto = BackendPreference::Auto;
     assert_eq!(choose(auto, Some(&hw)).kind, BackendKind::WebGpu);
     assert_eq!(choose(auto, Some(&sw)).kind, BackendKind::Cpu);
     assert!(choose(auto, Some(&sw)).reason.contains("software"));
     assert_eq!(choose(auto, None).kind, BackendKind::Cpu);
-    assert_eq!(choose(BackendPreference::WebGpu, Some(&sw)).kind, BackendKind::WebGpu);
+    assert_eq!(
+        choose(BackendPreference::WebGpu, Some(&sw)).kind,
+        BackendKind::WebGpu
+    );
     let no_gpu = choose(BackendPreference::WebGpu, None);
     assert_eq!(no_gpu.kind, BackendKind::Cpu);
     assert!(no_gpu.reason.contains("no WebGPU"));
-    assert_eq!(choose(BackendPreference::Cpu, Some(&hw)).kind, BackendKind::Cpu);
+    assert_eq!(
+        choose(BackendPreference::Cpu, Some(&hw)).kind,
+        BackendKind::Cpu
+    );
 }

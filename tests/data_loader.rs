@@ -19,7 +19,10 @@ fn a_good_file_decodes_with_the_manifest_counts() {
     assert_eq!(set.len(), entry.count);
     assert_eq!((set.rows, set.cols), (28, 28));
     for (class, &n) in entry.per_class.iter().enumerate() {
-        assert_eq!(set.labels.iter().filter(|&&l| l as usize == class).count(), n);
+        assert_eq!(
+            set.labels.iter().filter(|&&l| l as usize == class).count(),
+            n
+        );
     }
     assert!(set.pixels.iter().any(|&p| p == 255) && set.pixels.iter().any(|&p| p == 0));
 }
@@ -30,7 +33,10 @@ fn a_truncated_file_is_refused_with_its_sizes() {
     let err = ImageSet::decode(&bytes[..bytes.len() / 2], &entry).unwrap_err();
     assert!(matches!(err, DataError::WrongSize { .. }));
     let msg = err.to_string();
-    assert!(msg.contains("truncated") && msg.contains(&entry.bytes.to_string()), "{msg}");
+    assert!(
+        msg.contains("truncated") && msg.contains(&entry.bytes.to_string()),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -39,7 +45,12 @@ fn a_corrupted_file_is_refused_by_checksum() {
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0x40;
     let err = ImageSet::decode(&bytes, &entry).unwrap_err();
-    assert_eq!(err, DataError::BadChecksum { name: entry.name.clone() });
+    assert_eq!(
+        err,
+        DataError::BadChecksum {
+            name: entry.name.clone()
+        }
+    );
     assert!(err.to_string().contains("corrupted"));
 }
 

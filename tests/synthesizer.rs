@@ -5,12 +5,18 @@ mod common;
 use std::collections::HashSet;
 
 use lwkd::data::numeral::{digits_for, numeral, numeral_text};
-use lwkd::data::synth::{NumeralDrawer, SIDE};
 use lwkd::data::rng::data_rng;
+use lwkd::data::synth::{NumeralDrawer, SIDE};
 use lwkd::data::{SynthConfig, SynthSet};
 
 fn small(classes: usize, seed: u64) -> SynthConfig {
-    SynthConfig { classes, per_class: 12, val_per_class: 5, seed, ..SynthConfig::default() }
+    SynthConfig {
+        classes,
+        per_class: 12,
+        val_per_class: 5,
+        seed,
+        ..SynthConfig::default()
+    }
 }
 
 #[test]
@@ -31,11 +37,16 @@ fn digit_count_follows_k_minus_one() {
 fn every_class_shows_its_numeral() {
     let (train, heldout) = common::digits();
     let by_pixels = |set: &lwkd::data::ImageSet| -> std::collections::HashMap<Vec<u8>, u8> {
-        (0..set.len()).map(|i| (set.image(i).to_vec(), set.labels[i])).collect()
+        (0..set.len())
+            .map(|i| (set.image(i).to_vec(), set.labels[i]))
+            .collect()
     };
     let known = by_pixels(&train);
     for k_total in [2usize, 10, 11, 100] {
-        let cfg = SynthConfig { max_shift: 0, ..small(k_total, 7) };
+        let cfg = SynthConfig {
+            max_shift: 0,
+            ..small(k_total, 7)
+        };
         let set = SynthSet::generate(cfg, &train, &heldout).unwrap();
         let d = digits_for(k_total);
         assert_eq!(set.digits, d);
@@ -46,9 +57,15 @@ fn every_class_shows_its_numeral() {
             let img = set.train.image(i);
             for (slot, digit) in numeral(k, d).into_iter().enumerate() {
                 let cell: Vec<u8> = (0..SIDE)
-                    .flat_map(|y| img[y * SIDE * d + slot * SIDE..y * SIDE * d + slot * SIDE + SIDE].to_vec())
+                    .flat_map(|y| {
+                        img[y * SIDE * d + slot * SIDE..y * SIDE * d + slot * SIDE + SIDE].to_vec()
+                    })
                     .collect();
-                assert_eq!(known.get(&cell), Some(&digit), "K = {k_total}, class {k}, slot {slot}");
+                assert_eq!(
+                    known.get(&cell),
+                    Some(&digit),
+                    "K = {k_total}, class {k}, slot {slot}"
+                );
             }
         }
     }
@@ -81,19 +98,36 @@ fn shifts_stay_within_the_configured_range() {
         seen.insert(out.clone());
         assert!(out.iter().any(|&p| p > 0), "an image is never blank");
     }
-    assert!(seen.len() > 150, "draws vary: {} distinct of 200", seen.len());
+    assert!(
+        seen.len() > 150,
+        "draws vary: {} distinct of 200",
+        seen.len()
+    );
 }
 
 #[test]
 fn validation_digits_never_come_from_training_digits() {
     let (train, heldout) = common::digits();
     let train_images: HashSet<&[u8]> = (0..train.len()).map(|i| train.image(i)).collect();
-    let overlap = (0..heldout.len()).filter(|&i| train_images.contains(heldout.image(i))).count();
-    assert_eq!(overlap, 0, "held-out digits also appear in the training digits");
+    let overlap = (0..heldout.len())
+        .filter(|&i| train_images.contains(heldout.image(i)))
+        .count();
+    assert_eq!(
+        overlap, 0,
+        "held-out digits also appear in the training digits"
+    );
 
     // With no shift, every validation cell is a held-out digit and none is a training digit.
     let heldout_images: HashSet<&[u8]> = (0..heldout.len()).map(|i| heldout.image(i)).collect();
-    let set = SynthSet::generate(SynthConfig { max_shift: 0, ..small(10, 5) }, &train, &heldout).unwrap();
+    let set = SynthSet::generate(
+        SynthConfig {
+            max_shift: 0,
+            ..small(10, 5)
+        },
+        &train,
+        &heldout,
+    )
+    .unwrap();
     for i in 0..set.val.len() {
         assert!(heldout_images.contains(set.val.image(i)));
         assert!(!train_images.contains(set.val.image(i)));

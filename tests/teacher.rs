@@ -22,12 +22,19 @@ fn set(cfg: SynthConfig) -> SynthSet {
 
 #[test]
 fn one_training_step_lowers_the_loss() {
-    let set = set(SynthConfig { per_class: 20, val_per_class: 10, ..SynthConfig::default() });
+    let set = set(SynthConfig {
+        per_class: 20,
+        val_per_class: 10,
+        ..SynthConfig::default()
+    });
     let device = Device::flex().autodiff();
     device.seed(3);
     let mut model = LeNet5Config::new(10).init(&device);
     let idx: Vec<u32> = (0..64).map(|i| i * 3).collect();
-    let (x, y) = (images_tensor(&set.train, &idx, &device), labels_tensor(&set.train, &idx, &device));
+    let (x, y) = (
+        images_tensor(&set.train, &idx, &device),
+        labels_tensor(&set.train, &idx, &device),
+    );
     let loss_fn = CrossEntropyLossConfig::new().init(&device);
     let before = loss_fn.forward(model.forward(x.clone()), y.clone());
     let before_value: f32 = before.clone().into_scalar();
@@ -52,7 +59,13 @@ fn default_teacher_reaches_95_percent_validation_accuracy() {
     let set = set(cfg.synth());
     let mut events = Vec::new();
     let mut host = CallbackHost(|e: &Event| events.push(e.clone()));
-    let t = block_on(train_teacher(&set, &cfg.teacher(), &Device::flex(), &mut host)).unwrap();
+    let t = block_on(train_teacher(
+        &set,
+        &cfg.teacher(),
+        &Device::flex(),
+        &mut host,
+    ))
+    .unwrap();
     assert!(t.val_acc >= 0.95, "validation accuracy {:.3}", t.val_acc);
     assert_eq!(t.val_predictions.len(), set.val.len());
 
@@ -67,15 +80,25 @@ fn default_teacher_reaches_95_percent_validation_accuracy() {
     assert_eq!(losses.len(), t.steps, "every step's loss is reported once");
     let mean = |s: &[f32]| s.iter().sum::<f32>() / s.len() as f32;
     assert!(mean(&losses[losses.len() - 20..]) < 0.5 * mean(&losses[..20]));
-    let epochs = events.iter().filter(|e| matches!(e, Event::Evaluated { .. })).count();
+    let epochs = events
+        .iter()
+        .filter(|e| matches!(e, Event::Evaluated { .. }))
+        .count();
     assert_eq!(epochs, cfg.teacher_epochs);
     assert!(matches!(events.last(), Some(Event::StageDone { .. })));
 }
 
 #[test]
 fn same_seed_same_teacher() {
-    let set = set(SynthConfig { per_class: 30, val_per_class: 10, ..SynthConfig::default() });
-    let cfg = TeacherConfig { epochs: 1, ..TeacherConfig::default() };
+    let set = set(SynthConfig {
+        per_class: 30,
+        val_per_class: 10,
+        ..SynthConfig::default()
+    });
+    let cfg = TeacherConfig {
+        epochs: 1,
+        ..TeacherConfig::default()
+    };
     let run = || {
         let mut losses = Vec::new();
         let mut host = CallbackHost(|e: &Event| {
@@ -96,15 +119,28 @@ impl Host for CancelAt {
     fn emit(&mut self, _: Event) {}
     async fn checkpoint(&mut self) -> Result<Duration, Cancelled> {
         self.1 += 1;
-        if self.1 >= self.0 { Err(Cancelled) } else { Ok(Duration::ZERO) }
+        if self.1 >= self.0 {
+            Err(Cancelled)
+        } else {
+            Ok(Duration::ZERO)
+        }
     }
 }
 
 #[test]
 fn cancel_stops_training_at_the_next_checkpoint() {
-    let set = set(SynthConfig { per_class: 100, val_per_class: 10, ..SynthConfig::default() });
+    let set = set(SynthConfig {
+        per_class: 100,
+        val_per_class: 10,
+        ..SynthConfig::default()
+    });
     let mut host = CancelAt(5, 0);
-    let r = block_on(train_teacher(&set, &TeacherConfig::default(), &Device::flex(), &mut host));
+    let r = block_on(train_teacher(
+        &set,
+        &TeacherConfig::default(),
+        &Device::flex(),
+        &mut host,
+    ));
     assert!(r.is_err());
     assert_eq!(host.1, 5, "no work after the cancelling checkpoint");
 }

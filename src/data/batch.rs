@@ -14,14 +14,24 @@ pub fn images_tensor(set: &ImageSet, indices: &[u32], device: &Device) -> Tensor
     let px = set.rows * set.cols;
     let mut data = Vec::with_capacity(indices.len() * px);
     for &i in indices {
-        data.extend(set.image(i as usize).iter().map(|&p| (p as f32 / 255.0 - MEAN) / STD));
+        data.extend(
+            set.image(i as usize)
+                .iter()
+                .map(|&p| (p as f32 / 255.0 - MEAN) / STD),
+        );
     }
-    Tensor::from_data(TensorData::new(data, [indices.len(), 1, set.rows, set.cols]), device)
+    Tensor::from_data(
+        TensorData::new(data, [indices.len(), 1, set.rows, set.cols]),
+        device,
+    )
 }
 
 /// Labels `indices` of `set` as an `[n]` int tensor.
 pub fn labels_tensor(set: &ImageSet, indices: &[u32], device: &Device) -> Tensor<1, Int> {
-    let data: Vec<i64> = indices.iter().map(|&i| set.labels[i as usize] as i64).collect();
+    let data: Vec<i64> = indices
+        .iter()
+        .map(|&i| set.labels[i as usize] as i64)
+        .collect();
     Tensor::from_data(TensorData::new(data, [indices.len()]), device)
 }
 

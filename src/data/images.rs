@@ -10,9 +10,17 @@ const HEADER: usize = 20;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DataError {
-    #[error("{name} is truncated or padded: expected {expected} bytes, got {got}. Re-run the set-up (scripts/prepare-data.mjs) or reload the page.")]
-    WrongSize { name: String, expected: usize, got: usize },
-    #[error("{name} is corrupted: its SHA-256 does not match the manifest. Re-run the set-up (scripts/prepare-data.mjs) or reload the page.")]
+    #[error(
+        "{name} is truncated or padded: expected {expected} bytes, got {got}. Re-run the set-up (scripts/prepare-data.mjs) or reload the page."
+    )]
+    WrongSize {
+        name: String,
+        expected: usize,
+        got: usize,
+    },
+    #[error(
+        "{name} is corrupted: its SHA-256 does not match the manifest. Re-run the set-up (scripts/prepare-data.mjs) or reload the page."
+    )]
     BadChecksum { name: String },
     #[error("{name} is not an LWKD image file: {reason}")]
     BadFormat { name: String, reason: String },
@@ -49,13 +57,20 @@ impl ImageSet {
     pub fn decode(bytes: &[u8], entry: &FileEntry) -> Result<Self, DataError> {
         let name = entry.name.clone();
         if bytes.len() != entry.bytes {
-            return Err(DataError::WrongSize { name, expected: entry.bytes, got: bytes.len() });
+            return Err(DataError::WrongSize {
+                name,
+                expected: entry.bytes,
+                got: bytes.len(),
+            });
         }
         let digest = hex(&Sha256::digest(bytes));
         if !digest.eq_ignore_ascii_case(&entry.sha256) {
             return Err(DataError::BadChecksum { name });
         }
-        let bad = |reason: &str| DataError::BadFormat { name: name.clone(), reason: reason.into() };
+        let bad = |reason: &str| DataError::BadFormat {
+            name: name.clone(),
+            reason: reason.into(),
+        };
         if bytes.len() < HEADER || &bytes[..4] != MAGIC {
             return Err(bad("missing the LWKD header"));
         }
@@ -72,7 +87,12 @@ impl ImageSet {
         }
         let labels = bytes[HEADER..HEADER + count].to_vec();
         let pixels = bytes[HEADER + count..].to_vec();
-        Ok(Self { rows, cols, labels, pixels })
+        Ok(Self {
+            rows,
+            cols,
+            labels,
+            pixels,
+        })
     }
 
     /// Indices of the images of each class `0..classes`.

@@ -13,7 +13,12 @@ pub fn read_manifest(dir: &Path) -> Result<Manifest, DataError> {
     Manifest::parse(&text)
 }
 
-pub fn load(dir: &Path, manifest: &Manifest, dataset: &str, split: &str) -> Result<ImageSet, DataError> {
+pub fn load(
+    dir: &Path,
+    manifest: &Manifest,
+    dataset: &str,
+    split: &str,
+) -> Result<ImageSet, DataError> {
     let entry = manifest.file(dataset, split)?;
     let path = dir.join(&entry.name);
     let bytes = std::fs::read(&path).map_err(|e| DataError::Unavailable {
@@ -26,5 +31,8 @@ pub fn load(dir: &Path, manifest: &Manifest, dataset: &str, split: &str) -> Resu
 /// The two digit pools of the synthesizer: training digits and held-out digits.
 pub fn load_digits(dir: &Path) -> Result<(ImageSet, ImageSet), DataError> {
     let m = read_manifest(dir)?;
-    Ok((load(dir, &m, "mnist", "train")?, load(dir, &m, "mnist", "test")?))
+    Ok((
+        load(dir, &m, "mnist", "train")?,
+        load(dir, &m, "mnist", "test")?,
+    ))
 }

@@ -29,7 +29,13 @@ pub struct SynthConfig {
 
 impl Default for SynthConfig {
     fn default() -> Self {
-        Self { classes: 10, per_class: 1000, val_per_class: 100, max_shift: 2, seed: 42 }
+        Self {
+            classes: 10,
+            per_class: 1000,
+            val_per_class: 100,
+            max_shift: 2,
+            seed: 42,
+        }
     }
 }
 
@@ -45,13 +51,21 @@ impl<'a> NumeralDrawer<'a> {
     /// `source` must hold 28 × 28 digit images labelled 0..=9, each digit at least once.
     pub fn new(source: &'a ImageSet, classes: usize, max_shift: u32) -> Result<Self, String> {
         if source.rows != SIDE || source.cols != SIDE {
-            return Err(format!("digit images must be 28 × 28, not {} × {}", source.rows, source.cols));
+            return Err(format!(
+                "digit images must be 28 × 28, not {} × {}",
+                source.rows, source.cols
+            ));
         }
         let by_digit = source.by_class(10);
         if let Some(d) = by_digit.iter().position(Vec::is_empty) {
             return Err(format!("the digit source has no image of the digit {d}"));
         }
-        Ok(Self { source, by_digit, digits: digits_for(classes), max_shift })
+        Ok(Self {
+            source,
+            by_digit,
+            digits: digits_for(classes),
+            max_shift,
+        })
     }
 
     pub fn cols(&self) -> usize {
@@ -93,7 +107,12 @@ impl<'a> NumeralDrawer<'a> {
                 labels.push(k as u8);
             }
         }
-        ImageSet { rows: SIDE, cols: self.cols(), labels, pixels }
+        ImageSet {
+            rows: SIDE,
+            cols: self.cols(),
+            labels,
+            pixels,
+        }
     }
 }
 
@@ -116,9 +135,22 @@ impl SynthSet {
         let k = config.classes;
         let train = NumeralDrawer::new(train_digits, k, config.max_shift)?;
         let val = NumeralDrawer::new(heldout_digits, k, config.max_shift)?;
-        let train_set = train.draw_set(k, config.per_class, &mut data_rng(config.seed, STREAM_TRAIN));
-        let val_set = val.draw_set(k, config.val_per_class, &mut data_rng(config.seed, STREAM_VAL));
-        Ok(Self { config, digits: digits_for(k), train: train_set, val: val_set })
+        let train_set = train.draw_set(
+            k,
+            config.per_class,
+            &mut data_rng(config.seed, STREAM_TRAIN),
+        );
+        let val_set = val.draw_set(
+            k,
+            config.val_per_class,
+            &mut data_rng(config.seed, STREAM_VAL),
+        );
+        Ok(Self {
+            config,
+            digits: digits_for(k),
+            train: train_set,
+            val: val_set,
+        })
     }
 
     /// A short hash of every pixel and label: equal fingerprints mean identical datasets, which is how

@@ -58,22 +58,33 @@ pub fn choose(pref: BackendPreference, gpu: Option<&GpuInfo>) -> BackendChoice {
         (_, None) => pick(
             Cpu,
             match pref {
-                BackendPreference::WebGpu => "CPU (Flex): you asked for WebGPU, but this browser offers no WebGPU adapter".into(),
+                BackendPreference::WebGpu => {
+                    "CPU (Flex): you asked for WebGPU, but this browser offers no WebGPU adapter"
+                        .into()
+                }
                 _ => "CPU (Flex): this browser offers no WebGPU adapter".into(),
             },
         ),
         (BackendPreference::WebGpu, Some(g)) => pick(
             WebGpu,
             if g.is_fallback {
-                format!("WebGPU on {}, as you chose — a software adapter, usually slower than the CPU backend", g.name)
+                format!(
+                    "WebGPU on {}, as you chose — a software adapter, usually slower than the CPU backend",
+                    g.name
+                )
             } else {
                 format!("WebGPU on {}, as you chose", g.name)
             },
         ),
         (BackendPreference::Auto, Some(g)) if g.is_fallback => pick(
             Cpu,
-            format!("CPU (Flex): the WebGPU adapter ({}) is a software fallback, far slower than the CPU backend", g.name),
+            format!(
+                "CPU (Flex): the WebGPU adapter ({}) is a software fallback, far slower than the CPU backend",
+                g.name
+            ),
         ),
-        (BackendPreference::Auto, Some(g)) => pick(WebGpu, format!("WebGPU on {} (hardware GPU)", g.name)),
+        (BackendPreference::Auto, Some(g)) => {
+            pick(WebGpu, format!("WebGPU on {} (hardware GPU)", g.name))
+        }
     }
 }

@@ -55,7 +55,10 @@ fn range<T: PartialOrd + std::fmt::Display>(
     hi: T,
 ) {
     if !(value >= lo && value <= hi) {
-        errors.push(FieldError { field, message: format!("must be between {lo} and {hi} (got {value})") });
+        errors.push(FieldError {
+            field,
+            message: format!("must be between {lo} and {hi} (got {value})"),
+        });
     }
 }
 
@@ -68,7 +71,10 @@ impl Config {
         range(&mut e, "teacher_epochs", self.teacher_epochs, 1, 50);
         range(&mut e, "batch_size", self.batch_size, 1, 1024);
         if !self.lr.is_finite() || self.lr <= 0.0 || self.lr > 1.0 {
-            e.push(FieldError { field: "lr", message: format!("must be a number in (0, 1] (got {})", self.lr) });
+            e.push(FieldError {
+                field: "lr",
+                message: format!("must be a number in (0, 1] (got {})", self.lr),
+            });
         }
         if e.is_empty() {
             let pixels = self.classes * self.per_class * 784 * digits_for(self.classes);

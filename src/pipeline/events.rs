@@ -27,10 +27,30 @@ pub struct StepPoint {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Event {
-    StageStarted { stage: Stage, total_steps: usize },
+    StageStarted {
+        stage: Stage,
+        total_steps: usize,
+    },
     /// Steps since the last report (losses are read back from the device in groups, not every step).
-    Steps { stage: Stage, points: Vec<StepPoint>, samples_per_s: f32, elapsed_s: f32 },
-    Evaluated { stage: Stage, epoch: usize, train_acc: f32, val_acc: f32 },
-    StageDone { stage: Stage, seconds: f32, summary: String },
-    Failed { stage: Stage, message: String },
+    Steps {
+        stage: Stage,
+        points: Vec<StepPoint>,
+        samples_per_s: f32,
+        elapsed_s: f32,
+    },
+    Evaluated {
+        stage: Stage,
+        epoch: usize,
+        train_acc: f32,
+        val_acc: f32,
+    },
+    StageDone {
+        stage: Stage,
+        seconds: f32,
+        summary: String,
+    },
+    Failed {
+        stage: Stage,
+        message: String,
+    },
 }

@@ -13,7 +13,10 @@ pub fn synthesize(
     host: &mut impl Host,
 ) -> Option<(SynthSet, f32)> {
     let stage = Stage::Synthesize;
-    host.emit(Event::StageStarted { stage, total_steps: 1 });
+    host.emit(Event::StageStarted {
+        stage,
+        total_steps: 1,
+    });
     let start = Instant::now();
     match SynthSet::generate(config, train_digits, heldout_digits) {
         Ok(set) => {

@@ -26,7 +26,15 @@ pub async fn evaluate(
     if preds.is_empty() {
         return Ok((0.0, Vec::new()));
     }
-    let preds: Vec<u8> = ints(Tensor::cat(preds, 0)).await.into_iter().map(|p| p as u8).collect();
-    let correct = preds.iter().zip(&set.labels).filter(|(p, l)| p == l).count();
+    let preds: Vec<u8> = ints(Tensor::cat(preds, 0))
+        .await
+        .into_iter()
+        .map(|p| p as u8)
+        .collect();
+    let correct = preds
+        .iter()
+        .zip(&set.labels)
+        .filter(|(p, l)| p == l)
+        .count();
     Ok((correct as f32 / set.len() as f32, preds))
 }

@@ -14,5 +14,9 @@ pub fn correct_count(logits: Tensor<2>, labels: Tensor<1, Int>) -> Tensor<1, Int
 
 /// Throughput over `samples` processed in `seconds`.
 pub fn samples_per_s(samples: usize, seconds: f64) -> f32 {
-    if seconds > 0.0 { (samples as f64 / seconds) as f32 } else { 0.0 }
+    if seconds > 0.0 {
+        (samples as f64 / seconds) as f32
+    } else {
+        0.0
+    }
 }

@@ -30,7 +30,13 @@ pub struct TeacherConfig {
 
 impl Default for TeacherConfig {
     fn default() -> Self {
-        Self { epochs: 5, batch_size: 64, lr: 3e-3, seed: 42, report_every: 10 }
+        Self {
+            epochs: 5,
+            batch_size: 64,
+            lr: 3e-3,
+            seed: 42,
+            report_every: 10,
+        }
     }
 }
 
@@ -73,8 +79,9 @@ pub async fn train_teacher(
 
     let ad = device.clone().autodiff();
     ad.seed(cfg.seed);
-    let mut model: LeNet5 =
-        LeNet5Config::new(set.config.classes).with_width(train.cols).init(&ad);
+    let mut model: LeNet5 = LeNet5Config::new(set.config.classes)
+        .with_width(train.cols)
+        .init(&ad);
     let mut optim = AdamConfig::new().init();
     let loss_fn = CrossEntropyLossConfig::new().init(&ad);
     let mut order_rng = data_rng(cfg.seed, STREAM_ORDER);
@@ -102,7 +109,14 @@ pub async fn train_teacher(
                 Some(acc) => acc + c,
                 None => c,
             });
-            pending.push((loss.clone().detach(), StepPoint { step: step + 1, epoch, loss: 0.0 }));
+            pending.push((
+                loss.clone().detach(),
+                StepPoint {
+                    step: step + 1,
+                    epoch,
+                    loss: 0.0,
+                },
+            ));
             let grads = GradientsParams::from_grads(loss.backward(), &model);
             model = optim.step(cosine_lr(cfg.lr, step, total_steps), model, grads);
             step += 1;
@@ -123,7 +137,12 @@ pub async fn train_teacher(
                     t - last_report_t,
                 );
                 (last_report_t, last_report_step) = (t, step);
-                host.emit(Event::Steps { stage, points, samples_per_s: rate, elapsed_s: t as f32 });
+                host.emit(Event::Steps {
+                    stage,
+                    points,
+                    samples_per_s: rate,
+                    elapsed_s: t as f32,
+                });
             }
             paused += host.checkpoint().await?;
         }
@@ -134,8 +153,14 @@ pub async fn train_teacher(
         train_acc = correct as f32 / n.max(1) as f32;
         let frozen = model.valid();
         let inner = device.clone().without_autodiff();
-        (val_acc, val_predictions) = evaluate(|x| frozen.forward(x), &set.val, &inner, host).await?;
-        host.emit(Event::Evaluated { stage, epoch, train_acc, val_acc });
+        (val_acc, val_predictions) =
+            evaluate(|x| frozen.forward(x), &set.val, &inner, host).await?;
+        host.emit(Event::Evaluated {
+            stage,
+            epoch,
+            train_acc,
+            val_acc,
+        });
     }
 
     let seconds = elapsed(paused) as f32;

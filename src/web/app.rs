@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
+use crate::pipeline::backend::choose;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use crate::pipeline::backend::choose;
 
 use super::fetch;
 use super::gpu;
@@ -13,7 +13,10 @@ use super::synth_panel::SynthPanel;
 use super::teacher_panel::TeacherPanel;
 
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Loads the digits from the page's own origin; any failure becomes a message, not a panic.
@@ -47,7 +50,10 @@ pub fn App() -> impl IntoView {
         Some(c) => format!("Training runs on {}.", c.reason),
         None => match state.gpu.get() {
             None => "Looking for a WebGPU adapter…".to_string(),
-            Some(info) => format!("Will run on {}.", choose(state.config.get().backend, info.as_ref()).reason),
+            Some(info) => format!(
+                "Will run on {}.",
+                choose(state.config.get().backend, info.as_ref()).reason
+            ),
         },
     };
     view! {

@@ -15,15 +15,27 @@ pub struct Series<'a> {
 }
 
 /// Draws `series` on `canvas`; `y` fixes the y range (else it fits the data).
-pub fn draw(canvas: HtmlCanvasElement, x_label: &str, y_label: &str, series: &[Series], y: Option<(f32, f32)>) {
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else { return };
+pub fn draw(
+    canvas: HtmlCanvasElement,
+    x_label: &str,
+    y_label: &str,
+    series: &[Series],
+    y: Option<(f32, f32)>,
+) {
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        return;
+    };
     let root = backend.into_drawing_area();
     let _ = root.fill(&WHITE);
     let all = || series.iter().flat_map(|s| s.points.iter());
     let x_max = all().map(|p| p.0).fold(1.0f32, f32::max);
     let (y_min, y_max) = y.unwrap_or_else(|| {
         let hi = all().map(|p| p.1).fold(f32::MIN, f32::max);
-        if hi == f32::MIN { (0.0, 1.0) } else { (0.0, hi * 1.05) }
+        if hi == f32::MIN {
+            (0.0, 1.0)
+        } else {
+            (0.0, hi * 1.05)
+        }
     });
     let Ok(mut chart) = ChartBuilder::on(&root)
         .margin(10)
@@ -43,10 +55,15 @@ pub fn draw(canvas: HtmlCanvasElement, x_label: &str, y_label: &str, series: &[S
         let style = ShapeStyle::from(&s.color).stroke_width(2);
         if let Ok(ann) = chart.draw_series(LineSeries::new(s.points.iter().copied(), style)) {
             let color = s.color;
-            ann.label(s.name).legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color));
+            ann.label(s.name)
+                .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color));
         }
         if s.points.len() < 30 {
-            let _ = chart.draw_series(s.points.iter().map(|&p| Circle::new(p, 3, s.color.filled())));
+            let _ = chart.draw_series(
+                s.points
+                    .iter()
+                    .map(|&p| Circle::new(p, 3, s.color.filled())),
+            );
         }
     }
     if series.len() > 1 {

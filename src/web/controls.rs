@@ -1,22 +1,29 @@
 //! Form fields bound to the [`Config`]: typing updates the config, and every invalid value gets its
 //! message beside the field, while the run buttons stay disabled until it is fixed.
 
-use leptos::prelude::*;
 use crate::pipeline::{BackendPreference, Config};
+use leptos::prelude::*;
 
 use super::state::use_state;
 
 /// Applies `text` to `field`; Err is the message for text that is not a number of the right kind.
 fn apply(cfg: &mut Config, field: &str, text: &str) -> Result<(), String> {
     let t = text.trim();
-    let whole = || t.parse::<usize>().map_err(|_| format!("“{t}” is not a whole number"));
+    let whole = || {
+        t.parse::<usize>()
+            .map_err(|_| format!("“{t}” is not a whole number"))
+    };
     match field {
         "classes" => cfg.classes = whole()?,
         "per_class" => cfg.per_class = whole()?,
         "val_per_class" => cfg.val_per_class = whole()?,
         "teacher_epochs" => cfg.teacher_epochs = whole()?,
         "batch_size" => cfg.batch_size = whole()?,
-        "seed" => cfg.seed = t.parse().map_err(|_| format!("“{t}” is not a seed (0 to 2^64−1)"))?,
+        "seed" => {
+            cfg.seed = t
+                .parse()
+                .map_err(|_| format!("“{t}” is not a seed (0 to 2^64−1)"))?
+        }
         "lr" => cfg.lr = t.parse().map_err(|_| format!("“{t}” is not a number"))?,
         _ => {}
     }
@@ -66,7 +73,9 @@ pub fn NumberField(
     let on_change = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         let mut cfg = state.config.get_untracked();
-        let parse_error = apply(&mut cfg, field, &text).err().map(|m| (field.to_string(), m));
+        let parse_error = apply(&mut cfg, field, &text)
+            .err()
+            .map(|m| (field.to_string(), m));
         if parse_error.is_none() {
             state.config.set(cfg);
         }

@@ -1,20 +1,25 @@
 //! Fetching the prepared data files from the page's own origin.
 
-use js_sys::Uint8Array;
 use crate::data::{DataError, ImageSet, Manifest};
+use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 const DATA_DIR: &str = "data";
 
 async fn fetch_bytes(name: &str) -> Result<Vec<u8>, DataError> {
-    let unavailable = |reason: String| DataError::Unavailable { name: name.to_string(), reason };
+    let unavailable = |reason: String| DataError::Unavailable {
+        name: name.to_string(),
+        reason,
+    };
     let window = web_sys::window().ok_or_else(|| unavailable("no window".into()))?;
     let url = format!("{DATA_DIR}/{name}");
     let resp = JsFuture::from(window.fetch_with_str(&url))
         .await
         .map_err(|e| unavailable(format!("network error ({e:?})")))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| unavailable("not a response".into()))?;
+    let resp: web_sys::Response = resp
+        .dyn_into()
+        .map_err(|_| unavailable("not a response".into()))?;
     if !resp.ok() {
         return Err(unavailable(format!(
             "the server answered {} {} — run `bash scripts/setup.sh` to prepare the data",
@@ -22,8 +27,12 @@ async fn fetch_bytes(name: &str) -> Result<Vec<u8>, DataError> {
             resp.status_text()
         )));
     }
-    let buf = resp.array_buffer().map_err(|e| unavailable(format!("{e:?}")))?;
-    let buf = JsFuture::from(buf).await.map_err(|e| unavailable(format!("download interrupted ({e:?})")))?;
+    let buf = resp
+        .array_buffer()
+        .map_err(|e| unavailable(format!("{e:?}")))?;
+    let buf = JsFuture::from(buf)
+        .await
+        .map_err(|e| unavailable(format!("download interrupted ({e:?})")))?;
     Ok(Uint8Array::new(&buf).to_vec())
 }
 
@@ -32,7 +41,11 @@ pub async fn manifest() -> Result<Manifest, DataError> {
     Manifest::parse(&String::from_utf8_lossy(&bytes))
 }
 
-pub async fn image_set(manifest: &Manifest, dataset: &str, split: &str) -> Result<ImageSet, DataError> {
+pub async fn image_set(
+    manifest: &Manifest,
+    dataset: &str,
+    split: &str,
+) -> Result<ImageSet, DataError> {
     let entry = manifest.file(dataset, split)?;
     ImageSet::decode(&fetch_bytes(&entry.name).await?, entry)
 }

@@ -4,9 +4,9 @@
 
 use std::cell::RefCell;
 
+use crate::pipeline::{BackendKind, GpuInfo};
 use burn::prelude::Device;
 use js_sys::Reflect;
-use crate::pipeline::{BackendKind, GpuInfo};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -25,14 +25,24 @@ pub async fn probe() -> Option<GpuInfo> {
     if gpu.is_undefined() || gpu.is_null() {
         return None;
     }
-    let request = get(&gpu, "requestAdapter").dyn_into::<js_sys::Function>().ok()?;
-    let promise = request.call0(&gpu).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let request = get(&gpu, "requestAdapter")
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let promise = request
+        .call0(&gpu)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
     let adapter = JsFuture::from(promise).await.ok()?;
     if adapter.is_null() || adapter.is_undefined() {
         return None;
     }
     let info = get(&adapter, "info");
-    let (vendor, arch, desc) = (text(&info, "vendor"), text(&info, "architecture"), text(&info, "description"));
+    let (vendor, arch, desc) = (
+        text(&info, "vendor"),
+        text(&info, "architecture"),
+        text(&info, "description"),
+    );
     let name = match (desc.is_empty(), vendor.is_empty()) {
         (false, _) => desc,
         (true, false) => format!("{vendor} {arch}").trim().to_string(),
@@ -40,7 +50,9 @@ pub async fn probe() -> Option<GpuInfo> {
     };
     // `isFallbackAdapter` moved from the adapter to its info; SwiftShader is software either way.
     let is_fallback = get(&info, "isFallbackAdapter").as_bool().unwrap_or(false)
-        || get(&adapter, "isFallbackAdapter").as_bool().unwrap_or(false)
+        || get(&adapter, "isFallbackAdapter")
+            .as_bool()
+            .unwrap_or(false)
         || arch.eq_ignore_ascii_case("swiftshader");
     Some(GpuInfo { name, is_fallback })
 }

@@ -46,19 +46,27 @@ pub fn draw(canvas: &HtmlCanvasElement, set: &ImageSet, tiles: &[Tile], per_row:
                 rgba[o..o + 4].copy_from_slice(&[v, v, v, 255]);
             }
         }
-        if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w as u32, h as u32) {
+        if let Ok(img) =
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w as u32, h as u32)
+        {
             ctx.put_image_data(&img, x0 as f64, y0 as f64).ok();
         }
         if let Some(ok) = tile.correct {
             ctx.set_stroke_style_str(if ok { "#009e73" } else { "#d55e00" });
             ctx.set_line_width(3.0);
-            ctx.stroke_rect(x0 as f64 + 1.5, y0 as f64 + 1.5, w as f64 - 3.0, h as f64 - 3.0);
+            ctx.stroke_rect(
+                x0 as f64 + 1.5,
+                y0 as f64 + 1.5,
+                w as f64 - 3.0,
+                h as f64 - 3.0,
+            );
         }
         ctx.set_fill_style_str(match tile.correct {
             Some(false) => "#d55e00",
             _ => "#333",
         });
-        ctx.fill_text(&tile.caption, (x0 + w / 2) as f64, (y0 + h + 13) as f64).ok();
+        ctx.fill_text(&tile.caption, (x0 + w / 2) as f64, (y0 + h + 13) as f64)
+            .ok();
     }
 }
 

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
+use crate::pipeline::{Cancelled, Event, Host};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use crate::pipeline::{Cancelled, Event, Host};
 use web_time::Instant;
 
 use super::state::{AppState, Control, Progress};
@@ -18,10 +18,16 @@ impl Host for WebHost {
     fn emit(&mut self, event: Event) {
         let s = self.state;
         match event {
-            Event::StageStarted { total_steps, .. } => {
-                s.progress.set(Progress { total: total_steps, ..Progress::default() })
-            }
-            Event::Steps { points, samples_per_s, elapsed_s, .. } => {
+            Event::StageStarted { total_steps, .. } => s.progress.set(Progress {
+                total: total_steps,
+                ..Progress::default()
+            }),
+            Event::Steps {
+                points,
+                samples_per_s,
+                elapsed_s,
+                ..
+            } => {
                 if let Some(last) = points.last() {
                     s.progress.update(|p| {
                         p.step = last.step;
@@ -29,11 +35,15 @@ impl Host for WebHost {
                         p.elapsed_s = elapsed_s;
                     });
                 }
-                s.losses.update(|l| l.extend(points.iter().map(|p| (p.step as f32, p.loss))));
+                s.losses
+                    .update(|l| l.extend(points.iter().map(|p| (p.step as f32, p.loss))));
             }
-            Event::Evaluated { epoch, train_acc, val_acc, .. } => {
-                s.accuracy.update(|a| a.push((epoch, train_acc, val_acc)))
-            }
+            Event::Evaluated {
+                epoch,
+                train_acc,
+                val_acc,
+                ..
+            } => s.accuracy.update(|a| a.push((epoch, train_acc, val_acc))),
             Event::StageDone { .. } => {}
             Event::Failed { message, .. } => s.notice.set(Some(message)),
         }

@@ -11,16 +11,30 @@ pub fn install() {
 }
 
 fn show(message: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(body) = doc.body() else { return };
-    let Ok(panel) = doc.create_element("div") else { return };
+    // One panel: later panics (often consequences of the first) only go to the console.
+    if doc.get_element_by_id("panic-panel").is_some() {
+        return;
+    }
+    let Ok(panel) = doc.create_element("div") else {
+        return;
+    };
     panel.set_id("panic-panel");
     panel.set_attribute("role", "alert").ok();
-    let Ok(title) = doc.create_element("h2") else { return };
+    let Ok(title) = doc.create_element("h2") else {
+        return;
+    };
     title.set_text_content(Some("Something went wrong inside the app"));
-    let Ok(text) = doc.create_element("pre") else { return };
+    let Ok(text) = doc.create_element("pre") else {
+        return;
+    };
     text.set_text_content(Some(message));
-    let Ok(button) = doc.create_element("button") else { return };
+    let Ok(button) = doc.create_element("button") else {
+        return;
+    };
     button.set_text_content(Some("Reload with the same settings"));
     let reload = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
         if let Some(w) = web_sys::window() {

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
 use crate::data::{ImageSet, SynthSet};
 use crate::pipeline::{BackendChoice, Config, GpuInfo, Stage};
+use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataStatus {

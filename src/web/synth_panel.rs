@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
+use crate::data::numeral::numeral_text;
+use crate::pipeline::{Stage, stages};
 use gloo_timers::future::TimeoutFuture;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use crate::data::numeral::numeral_text;
-use crate::pipeline::{Stage, stages};
 
 use super::controls::NumberField;
 use super::grid::{self, Tile};
@@ -17,17 +17,23 @@ use super::state::{AppState, SynthSummary, use_state};
 fn generate(state: AppState) {
     let cfg = state.config.get_untracked();
     if !cfg.validate().is_empty() || !state.field_errors.get_untracked().is_empty() {
-        state.notice.set(Some("Fix the highlighted fields first.".into()));
+        state
+            .notice
+            .set(Some("Fix the highlighted fields first.".into()));
         return;
     }
-    let Some(digits) = state.digits.get_value() else { return };
+    let Some(digits) = state.digits.get_value() else {
+        return;
+    };
     state.busy.set(Some(Stage::Synthesize));
     state.notice.set(None);
     spawn_local(async move {
         // Let the page show "Generating…" before the (synchronous) synthesizer runs.
         TimeoutFuture::new(16).await;
         let mut host = WebHost { state };
-        if let Some((set, seconds)) = stages::synthesize(cfg.synth(), &digits.0, &digits.1, &mut host) {
+        if let Some((set, seconds)) =
+            stages::synthesize(cfg.synth(), &digits.0, &digits.1, &mut host)
+        {
             state.synth.set(Some(SynthSummary {
                 classes: set.config.classes,
                 train: set.train.len(),
@@ -51,14 +57,22 @@ pub fn SynthPanel() -> impl IntoView {
     let state = use_state();
     let canvas = NodeRef::<html::Canvas>::new();
     Effect::new(move |_| {
-        let (Some(summary), Some(canvas)) = (state.synth.get(), canvas.get()) else { return };
-        let Some(set) = state.set.get_value() else { return };
+        let (Some(summary), Some(canvas)) = (state.synth.get(), canvas.get()) else {
+            return;
+        };
+        let Some(set) = state.set.get_value() else {
+            return;
+        };
         let k = summary.classes;
         let per = if k <= 10 { 3 } else { 1 };
         let shown: Vec<usize> = grid::first_of_each_class(&set.train, k.min(20), per);
         let tiles: Vec<Tile> = shown
             .into_iter()
-            .map(|i| Tile { index: i, caption: numeral_text(set.train.labels[i] as usize, set.digits), correct: None })
+            .map(|i| Tile {
+                index: i,
+                caption: numeral_text(set.train.labels[i] as usize, set.digits),
+                correct: None,
+            })
             .collect();
         let per_row = if set.digits == 1 { 10 } else { 8 };
         grid::draw(&canvas, &set.train, &tiles, per_row);

@@ -1,31 +1,35 @@
 //! Stage 2 in the page: train the LeNet-5 teacher with live charts, progress and pause/resume/cancel.
 
-use leptos::html;
-use leptos::prelude::*;
-use leptos::task::spawn_local;
 use crate::data::numeral::numeral_text;
 use crate::pipeline::backend::choose;
 use crate::pipeline::{BackendKind, Stage};
 use crate::train::train_teacher;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// Validation images shown with the teacher's prediction.
 const PREVIEW: usize = 24;
 
 use super::chart::{self, BLUE, ORANGE, Series};
 use super::controls::{BackendSelect, NumberField};
+use super::gpu;
 use super::grid::{self, Tile};
 use super::host::WebHost;
 use super::state::{AppState, Control, Progress, TeacherSummary, use_state};
-use super::gpu;
 
 fn train(state: AppState) {
     let Some(set) = state.set.get_value() else {
-        state.notice.set(Some("Generate the synthesized dataset first.".into()));
+        state
+            .notice
+            .set(Some("Generate the synthesized dataset first.".into()));
         return;
     };
     let cfg = state.config.get_untracked();
     if !cfg.validate().is_empty() || !state.field_errors.get_untracked().is_empty() {
-        state.notice.set(Some("Fix the highlighted fields first.".into()));
+        state
+            .notice
+            .set(Some("Fix the highlighted fields first.".into()));
         return;
     }
     state.busy.set(Some(Stage::Teacher));
@@ -43,8 +47,12 @@ fn train(state: AppState) {
             Err(e) => {
                 choice.kind = BackendKind::Cpu;
                 choice.reason = format!("CPU (Flex): {e}");
-                state.notice.set(Some(format!("{e}. Training on the CPU instead.")));
-                gpu::device(BackendKind::Cpu).await.expect("the CPU backend always starts")
+                state
+                    .notice
+                    .set(Some(format!("{e}. Training on the CPU instead.")));
+                gpu::device(BackendKind::Cpu)
+                    .await
+                    .expect("the CPU backend always starts")
             }
         };
         state.backend.set(Some(choice.clone()));
@@ -86,7 +94,17 @@ pub fn TeacherPanel() -> impl IntoView {
     Effect::new(move |_| {
         let losses = state.losses.get();
         if let Some(c) = loss_canvas.get() {
-            chart::draw(c, "training step", "cross-entropy loss", &[Series { name: "loss", color: BLUE, points: &losses }], None);
+            chart::draw(
+                c,
+                "training step",
+                "cross-entropy loss",
+                &[Series {
+                    name: "loss",
+                    color: BLUE,
+                    points: &losses,
+                }],
+                None,
+            );
         }
     });
     Effect::new(move |_| {
@@ -99,16 +117,28 @@ pub fn TeacherPanel() -> impl IntoView {
                 "epoch",
                 "accuracy (%)",
                 &[
-                    Series { name: "training", color: BLUE, points: &train },
-                    Series { name: "validation", color: ORANGE, points: &val },
+                    Series {
+                        name: "training",
+                        color: BLUE,
+                        points: &train,
+                    },
+                    Series {
+                        name: "validation",
+                        color: ORANGE,
+                        points: &val,
+                    },
                 ],
                 Some((0.0, 100.0)),
             );
         }
     });
     Effect::new(move |_| {
-        let (Some(t), Some(canvas)) = (state.teacher.get(), preview_canvas.get()) else { return };
-        let Some(set) = state.set.get_value() else { return };
+        let (Some(t), Some(canvas)) = (state.teacher.get(), preview_canvas.get()) else {
+            return;
+        };
+        let Some(set) = state.set.get_value() else {
+            return;
+        };
         // Validation images are grouped by class, so stepping through them spreads the classes.
         let n = t.preview.len();
         let tiles: Vec<Tile> = (0..PREVIEW.min(n))
@@ -122,17 +152,28 @@ pub fn TeacherPanel() -> impl IntoView {
                 }
             })
             .collect();
-        grid::draw(&canvas, &set.val, &tiles, if set.digits == 1 { 12 } else { 8 });
+        grid::draw(
+            &canvas,
+            &set.val,
+            &tiles,
+            if set.digits == 1 { 12 } else { 8 },
+        );
     });
 
     let busy = move || state.busy.get() == Some(Stage::Teacher);
     let can_train = move || {
-        state.synth.get().is_some() && state.busy.get().is_none() && state.field_errors.get().is_empty()
+        state.synth.get().is_some()
+            && state.busy.get().is_none()
+            && state.field_errors.get().is_empty()
     };
     let paused = move || state.control.get() == Control::Pause;
     let pct = move || {
         let p = state.progress.get();
-        if p.total == 0 { 0.0 } else { 100.0 * p.step as f32 / p.total as f32 }
+        if p.total == 0 {
+            0.0
+        } else {
+            100.0 * p.step as f32 / p.total as f32
+        }
     };
     view! {
         <section class="stage" aria-labelledby="teacher-title">

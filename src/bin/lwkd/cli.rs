@@ -10,7 +10,10 @@ use lwkd::pipeline::{Config, Event, stages};
 use lwkd::train::train_teacher;
 
 #[derive(Parser)]
-#[command(name = "lwkd", about = "LW-KD from the terminal: synthesize a numeral dataset, train the lightweight teacher")]
+#[command(
+    name = "lwkd",
+    about = "LW-KD from the terminal: synthesize a numeral dataset, train the lightweight teacher"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -82,7 +85,12 @@ fn print_event(e: &Event) {
         Event::StageStarted { stage, total_steps } => {
             eprintln!("[{}] started ({total_steps} steps)", stage.label())
         }
-        Event::Evaluated { stage, epoch, train_acc, val_acc } => eprintln!(
+        Event::Evaluated {
+            stage,
+            epoch,
+            train_acc,
+            val_acc,
+        } => eprintln!(
             "[{}] epoch {epoch}: train accuracy {:.2}%, validation accuracy {:.2}%",
             stage.label(),
             train_acc * 100.0,
@@ -98,9 +106,14 @@ pub fn run() -> i32 {
     let cli = Cli::parse();
     let (common, teacher) = match &cli.command {
         Command::Synth { common } => (common, None),
-        Command::Teacher { common, epochs, batch_size, lr, backend, json } => {
-            (common, Some((*epochs, *batch_size, *lr, *backend, *json)))
-        }
+        Command::Teacher {
+            common,
+            epochs,
+            batch_size,
+            lr,
+            backend,
+            json,
+        } => (common, Some((*epochs, *batch_size, *lr, *backend, *json))),
     };
     let mut cfg = config(common);
     if let Some((epochs, batch_size, lr, _, _)) = teacher {
@@ -127,15 +140,23 @@ pub fn run() -> i32 {
     else {
         return 1;
     };
-    println!("synth_seconds={synth_s:.3} fingerprint={}", set.fingerprint());
-    let Some((_, _, _, backend, json)) = teacher else { return 0 };
+    println!(
+        "synth_seconds={synth_s:.3} fingerprint={}",
+        set.fingerprint()
+    );
+    let Some((_, _, _, backend, json)) = teacher else {
+        return 0;
+    };
 
     let device = match backend {
         Backend::Flex => Device::flex(),
         Backend::Wgpu => match Device::wgpu_options().init_with_setup() {
             Ok((device, setup)) => {
                 let info = setup.adapter.get_info();
-                eprintln!("wgpu adapter: {} ({:?}, {:?})", info.name, info.device_type, info.backend);
+                eprintln!(
+                    "wgpu adapter: {} ({:?}, {:?})",
+                    info.name, info.device_type, info.backend
+                );
                 device
             }
             Err(e) => {
