@@ -24,7 +24,7 @@ fn a_good_file_decodes_with_the_manifest_counts() {
             n
         );
     }
-    assert!(set.pixels.iter().any(|&p| p == 255) && set.pixels.iter().any(|&p| p == 0));
+    assert!(set.pixels.contains(&255) && set.pixels.contains(&0));
 }
 
 #[test]
