@@ -96,6 +96,18 @@ impl AppState {
         }
     }
 
+    /// The config if every field is valid; otherwise None, with a notice pointing at the fields.
+    pub fn valid_config(&self) -> Option<Config> {
+        let cfg = self.config.get_untracked();
+        if cfg.validate().is_empty() && self.field_errors.get_untracked().is_empty() {
+            Some(cfg)
+        } else {
+            self.notice
+                .set(Some("Fix the highlighted fields first.".into()));
+            None
+        }
+    }
+
     pub fn error_for(&self, field: &str) -> Option<String> {
         self.field_errors
             .get()

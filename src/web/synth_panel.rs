@@ -15,13 +15,9 @@ use super::host::WebHost;
 use super::state::{AppState, SynthSummary, use_state};
 
 fn generate(state: AppState) {
-    let cfg = state.config.get_untracked();
-    if !cfg.validate().is_empty() || !state.field_errors.get_untracked().is_empty() {
-        state
-            .notice
-            .set(Some("Fix the highlighted fields first.".into()));
+    let Some(cfg) = state.valid_config() else {
         return;
-    }
+    };
     let Some(digits) = state.digits.get_value() else {
         return;
     };

@@ -25,13 +25,9 @@ fn train(state: AppState) {
             .set(Some("Generate the synthesized dataset first.".into()));
         return;
     };
-    let cfg = state.config.get_untracked();
-    if !cfg.validate().is_empty() || !state.field_errors.get_untracked().is_empty() {
-        state
-            .notice
-            .set(Some("Fix the highlighted fields first.".into()));
+    let Some(cfg) = state.valid_config() else {
         return;
-    }
+    };
     state.busy.set(Some(Stage::Teacher));
     state.control.set(Control::Run);
     state.notice.set(None);

@@ -9,7 +9,9 @@ const TRAIN_TIMEOUT = 240_000;
 
 /// The CLI's fingerprint of the same synthesized set: the browser must produce identical data.
 function cliFingerprint(args) {
-  const out = execFileSync('target/debug/lwkd', ['synth', ...args], { encoding: 'utf8' });
+  // Built by `cargo test` (scripts/test.sh runs it first), wherever the cargo target dir is.
+  const bin = `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/lwkd`;
+  const out = execFileSync(bin, ['synth', ...args], { encoding: 'utf8' });
   return out.match(/fingerprint=(\w+)/)[1];
 }
 
