@@ -3,10 +3,3 @@
 pub mod lenet;
 
 pub use lenet::{LeNet5, LeNet5Config};
-
-use burn::prelude::*;
-
-/// The number of trainable scalars in a module.
-pub fn parameter_count<M: Module>(module: &M) -> usize {
-    module.num_params()
-}
