@@ -5,6 +5,7 @@
 //! (wasm only) and the native CLI (`src/bin/lwkd.rs`) are two such callers.
 
 pub mod data;
+pub mod distill;
 pub mod model;
 pub mod pipeline;
 pub mod train;

@@ -2,10 +2,19 @@
 //!
 //! `cargo run --release --bin lwkd -- synth --classes 10`
 //! `cargo run --release --bin lwkd -- teacher --backend flex`
+//! `cargo run --release --bin lwkd -- compare --target fashion --seeds 3`
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "lwkd/cli.rs"]
 mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "lwkd/compare.rs"]
+mod compare;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "lwkd/sweep.rs"]
+mod sweep;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

@@ -12,18 +12,21 @@ const STD: f32 = 0.3081;
 /// Images `indices` of `set` as a `[n, 1, rows, cols]` float tensor, normalised.
 pub fn images_tensor(set: &ImageSet, indices: &[u32], device: &Device) -> Tensor<4> {
     let px = set.rows * set.cols;
-    let mut data = Vec::with_capacity(indices.len() * px);
+    let mut bytes = Vec::with_capacity(indices.len() * px);
     for &i in indices {
-        data.extend(
-            set.image(i as usize)
-                .iter()
-                .map(|&p| (p as f32 / 255.0 - MEAN) / STD),
-        );
+        bytes.extend_from_slice(set.image(i as usize));
     }
-    Tensor::from_data(
-        TensorData::new(data, [indices.len(), 1, set.rows, set.cols]),
-        device,
-    )
+    pixels_tensor(&bytes, set.rows, set.cols, device)
+}
+
+/// Consecutive `rows × cols` 8-bit images as a normalised `[n, 1, rows, cols]` float tensor.
+pub fn pixels_tensor(bytes: &[u8], rows: usize, cols: usize, device: &Device) -> Tensor<4> {
+    let n = bytes.len() / (rows * cols);
+    let data: Vec<f32> = bytes
+        .iter()
+        .map(|&p| (p as f32 / 255.0 - MEAN) / STD)
+        .collect();
+    Tensor::from_data(TensorData::new(data, [n, 1, rows, cols]), device)
 }
 
 /// Labels `indices` of `set` as an `[n]` int tensor.

@@ -36,3 +36,14 @@ pub fn load_digits(dir: &Path) -> Result<(ImageSet, ImageSet), DataError> {
         load(dir, &m, "mnist", "test")?,
     ))
 }
+
+/// A target dataset (`fashion` or `mnist`) with its class names, from the manifest.
+pub fn load_target(dir: &Path, kind: super::TargetKind) -> Result<super::Target, DataError> {
+    let m = read_manifest(dir)?;
+    Ok(super::Target {
+        kind,
+        class_names: m.class_names(kind.key())?.to_vec(),
+        train: load(dir, &m, kind.key(), "train")?,
+        test: load(dir, &m, kind.key(), "test")?,
+    })
+}

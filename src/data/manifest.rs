@@ -43,6 +43,15 @@ impl Manifest {
         serde_json::from_str(text).map_err(|e| DataError::BadManifest(e.to_string()))
     }
 
+    /// The class names of `dataset`.
+    pub fn class_names(&self, dataset: &str) -> Result<&[String], DataError> {
+        match dataset {
+            "mnist" => Ok(&self.classes.mnist),
+            "fashion" => Ok(&self.classes.fashion),
+            _ => Err(DataError::BadManifest(format!("no classes for {dataset}"))),
+        }
+    }
+
     /// The entry for `dataset`/`split`, e.g. `("mnist", "train")`.
     pub fn file(&self, dataset: &str, split: &str) -> Result<&FileEntry, DataError> {
         self.files

@@ -7,7 +7,9 @@ pub mod manifest;
 pub mod numeral;
 pub mod rng;
 pub mod synth;
+pub mod target;
 
 pub use images::{DataError, ImageSet};
 pub use manifest::{FileEntry, Manifest};
 pub use synth::{SynthConfig, SynthSet};
+pub use target::{Target, TargetKind};

@@ -1,5 +1,12 @@
 //! Models. Every classifier takes `[batch, 1, 28, width]` images and returns `[batch, classes]` logits.
 
+pub mod discriminator;
+pub mod heavy_cnn;
 pub mod lenet;
+pub mod mlp;
+pub mod net;
+pub mod small_cnn;
 
+pub use discriminator::Discriminator;
 pub use lenet::{LeNet5, LeNet5Config};
+pub use net::{Arch, Net, StudentKind, parameter_count};

@@ -2,10 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::distill::Method;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Stage {
     Synthesize,
     Teacher,
+    /// Vanilla KD's heavy teacher, trained on the target dataset.
+    HeavyTeacher,
+    /// A student trained with one method.
+    Student(Method),
 }
 
 impl Stage {
@@ -13,8 +19,26 @@ impl Stage {
         match self {
             Stage::Synthesize => "Synthesize",
             Stage::Teacher => "Teacher",
+            Stage::HeavyTeacher => "Heavy teacher",
+            Stage::Student(m) => m.label(),
         }
     }
+}
+
+/// The loss components of one distillation step (zero where a method has no such term).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct LossParts {
+    pub step: usize,
+    pub total: f32,
+    /// Hard-label cross-entropy.
+    pub ce: f32,
+    /// The soft-target term (T²·KL, or the smoothed CE of label smoothing).
+    pub soft: f32,
+    /// The student's adversarial loss −log D(student).
+    pub adv: f32,
+    /// The discriminator's loss and accuracy.
+    pub disc: f32,
+    pub disc_acc: f32,
 }
 
 /// One training step as seen from outside: which step, its loss, the throughput around it.
@@ -38,6 +62,13 @@ pub enum Event {
         samples_per_s: f32,
         elapsed_s: f32,
     },
+    /// Loss components since the last report (distillation stages).
+    Parts {
+        stage: Stage,
+        points: Vec<LossParts>,
+    },
+    /// One method of the comparison finished.
+    MethodDone(Box<crate::distill::MethodResult>),
     Evaluated {
         stage: Stage,
         epoch: usize,

@@ -20,7 +20,7 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Backend {
+pub enum Backend {
     /// Burn's Flex backend on the CPU.
     Flex,
     /// Burn's wgpu backend (Vulkan/Metal/DX12; lavapipe on a machine without a GPU).
@@ -28,21 +28,21 @@ enum Backend {
 }
 
 #[derive(clap::Args)]
-struct Common {
+pub struct Common {
     /// K, the number of classes (2..=100).
     #[arg(long, default_value_t = Config::default().classes)]
-    classes: usize,
+    pub classes: usize,
     /// Training images per class.
     #[arg(long, default_value_t = Config::default().per_class)]
-    per_class: usize,
+    pub per_class: usize,
     /// Validation images per class (from held-out digits).
     #[arg(long, default_value_t = Config::default().val_per_class)]
-    val_per_class: usize,
+    pub val_per_class: usize,
     #[arg(long, default_value_t = Config::default().seed)]
-    seed: u64,
+    pub seed: u64,
     /// Folder with manifest.json and the .bin files made by scripts/prepare-data.mjs.
     #[arg(long, default_value = "public/data")]
-    data_dir: PathBuf,
+    pub data_dir: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -68,9 +68,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Stages 1–3 for each seed: synthesize, train the teacher, then distill a student with every
+    /// method on the target dataset; prints the comparison table (mean ± std over seeds).
+    Compare(super::compare::CompareArgs),
+    /// Chooses LW-KD's T, α and β: a grid scored on validation images carved from the training split.
+    Sweep(super::sweep::SweepArgs),
 }
 
-fn config(c: &Common) -> Config {
+pub fn config(c: &Common) -> Config {
     Config {
         classes: c.classes,
         per_class: c.per_class,
@@ -80,7 +85,7 @@ fn config(c: &Common) -> Config {
     }
 }
 
-fn print_event(e: &Event) {
+pub fn print_event(e: &Event) {
     match e {
         Event::StageStarted { stage, total_steps } => {
             eprintln!("[{}] started ({total_steps} steps)", stage.label())
@@ -98,13 +103,22 @@ fn print_event(e: &Event) {
         ),
         Event::StageDone { stage, summary, .. } => println!("[{}] done: {summary}", stage.label()),
         Event::Failed { stage, message } => eprintln!("[{}] failed: {message}", stage.label()),
-        Event::Steps { .. } => {}
+        Event::Steps { .. } | Event::Parts { .. } => {}
+        Event::MethodDone(r) => eprintln!(
+            "[{}] test accuracy {:.2}% · teacher {:.1} s · distillation {:.1} s",
+            r.method.label(),
+            r.test_acc * 100.0,
+            r.teacher_s,
+            r.distill_s
+        ),
     }
 }
 
 pub fn run() -> i32 {
     let cli = Cli::parse();
     let (common, teacher) = match &cli.command {
+        Command::Compare(args) => return super::compare::run(args),
+        Command::Sweep(args) => return super::sweep::run(args),
         Command::Synth { common } => (common, None),
         Command::Teacher {
             common,
@@ -148,22 +162,8 @@ pub fn run() -> i32 {
         return 0;
     };
 
-    let device = match backend {
-        Backend::Flex => Device::flex(),
-        Backend::Wgpu => match Device::wgpu_options().init_with_setup() {
-            Ok((device, setup)) => {
-                let info = setup.adapter.get_info();
-                eprintln!(
-                    "wgpu adapter: {} ({:?}, {:?})",
-                    info.name, info.device_type, info.backend
-                );
-                device
-            }
-            Err(e) => {
-                eprintln!("error: could not start wgpu: {e}");
-                return 1;
-            }
-        },
+    let Some(device) = device(backend) else {
+        return 1;
     };
     let outcome =
         futures::executor::block_on(train_teacher(&set, &cfg.teacher(), &device, &mut host));
@@ -190,4 +190,25 @@ pub fn run() -> i32 {
         );
     }
     0
+}
+
+/// The Burn device for `backend`; None (after printing why) when wgpu cannot start.
+pub fn device(backend: Backend) -> Option<Device> {
+    match backend {
+        Backend::Flex => Some(Device::flex()),
+        Backend::Wgpu => match Device::wgpu_options().init_with_setup() {
+            Ok((device, setup)) => {
+                let info = setup.adapter.get_info();
+                eprintln!(
+                    "wgpu adapter: {} ({:?}, {:?})",
+                    info.name, info.device_type, info.backend
+                );
+                Some(device)
+            }
+            Err(e) => {
+                eprintln!("error: could not start wgpu: {e}");
+                None
+            }
+        },
+    }
 }

@@ -1,0 +1,62 @@
+//! The knobs of stage 3. Defaults are the ones chosen by the sweep in the README.
+
+use serde::{Deserialize, Serialize};
+
+use super::TeacherInput;
+use crate::model::StudentKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DistillConfig {
+    pub student: StudentKind,
+    /// Target training images per class used for training (the same subset for every method).
+    pub train_per_class: usize,
+    pub epochs: usize,
+    pub batch_size: usize,
+    /// Adam's learning rate (cosine-decayed), for students and the heavy teacher.
+    pub lr: f64,
+    /// Distillation temperature T of LW-KD and vanilla KD.
+    pub temperature: f64,
+    /// Weight α of the distillation term (1 − α on the hard-label CE).
+    pub alpha: f64,
+    /// Weight β of LW-KD's adversarial term.
+    pub beta: f64,
+    pub teacher_input: TeacherInput,
+    /// ε of label smoothing.
+    pub smoothing: f64,
+    /// Tf-KD_reg's probability a of the right class, and its temperature.
+    pub tfkd_a: f64,
+    pub tfkd_temperature: f64,
+    /// Epochs of vanilla KD's heavy teacher on the target.
+    pub heavy_epochs: usize,
+    /// Adam's learning rate of the discriminator.
+    pub disc_lr: f64,
+    /// Synthesized images per class averaged in class-mean mode.
+    pub class_mean_draws: usize,
+    pub seed: u64,
+    /// Steps between loss read-backs.
+    pub report_every: usize,
+}
+
+impl Default for DistillConfig {
+    fn default() -> Self {
+        Self {
+            student: StudentKind::Cnn,
+            train_per_class: 500,
+            epochs: 3,
+            batch_size: 64,
+            lr: 3e-3,
+            temperature: 4.0,
+            alpha: 0.9,
+            beta: 0.1,
+            teacher_input: TeacherInput::PerInstance,
+            smoothing: 0.1,
+            tfkd_a: 0.99,
+            tfkd_temperature: 20.0,
+            heavy_epochs: 3,
+            disc_lr: 1e-3,
+            class_mean_draws: 64,
+            seed: 42,
+            report_every: 10,
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! The losses of METHOD.md, as tensor functions (batch means), plus the hand-made target tables of
+//! label smoothing and Tf-KD_reg computed on the host.
+
+use burn::prelude::*;
+use burn::tensor::activation::{log_softmax, softplus};
+
+/// Cross-entropy with soft targets: −Σₖ qₖ · log softmax(z)ₖ, averaged over the batch.
+pub fn soft_cross_entropy(logits: Tensor<2>, targets: Tensor<2>) -> Tensor<1> {
+    (targets * log_softmax(logits, 1)).sum_dim(1).mean().neg()
+}
+
+/// Cross-entropy with hard labels.
+pub fn cross_entropy(logits: Tensor<2>, labels: Tensor<1, Int>) -> Tensor<1> {
+    let k = logits.dims()[1];
+    soft_cross_entropy(logits, labels.one_hot::<2>(k).float())
+}
+
+/// The distillation term T² · KL(p ‖ softmax(z / T)), averaged over the batch. `p` is the teacher's
+/// softened distribution (already at temperature T). The T² keeps its gradient on the scale of the CE
+/// term as T grows (Hinton et al.).
+pub fn kd_loss(student_logits: Tensor<2>, teacher_probs: Tensor<2>, t: f64) -> Tensor<1> {
+    let log_q = log_softmax(student_logits.div_scalar(t), 1);
+    // p · log p with p = 0 contributes 0; the clamp only keeps log finite.
+    let log_p = teacher_probs.clone().clamp_min(1e-12).log();
+    (teacher_probs * (log_p - log_q))
+        .sum_dim(1)
+        .mean()
+        .mul_scalar(t * t)
+}
+
+/// The student's (generator's) adversarial loss −log D(student), non-saturating, from D's logits.
+pub fn generator_loss(fake_logits: Tensor<1>) -> Tensor<1> {
+    softplus(fake_logits.neg(), 1.0).mean()
+}
+
+/// The discriminator's binary cross-entropy with teacher outputs as real (1) and student outputs as
+/// fake (0), averaged over all 2·B samples: ½·(mean −log σ(real) + mean −log(1 − σ(fake))).
+pub fn discriminator_loss(real_logits: Tensor<1>, fake_logits: Tensor<1>) -> Tensor<1> {
+    (softplus(real_logits.neg(), 1.0).mean() + softplus(fake_logits, 1.0).mean()).mul_scalar(0.5)
+}
+
+/// The share of the 2·B samples the discriminator classifies right (logit > 0 means "teacher").
+pub fn discriminator_accuracy(real_logits: Tensor<1>, fake_logits: Tensor<1>) -> Tensor<1> {
+    let n = (real_logits.dims()[0] + fake_logits.dims()[0]) as f64;
+    let right =
+        real_logits.greater_elem(0.0).int().sum() + fake_logits.lower_equal_elem(0.0).int().sum();
+    right.float().div_scalar(n)
+}
+
+/// Row y: label smoothing's target (1 − ε)·onehot(y) + ε/K. Returns K × K values, row-major.
+pub fn smoothing_table(classes: usize, eps: f64) -> Vec<f32> {
+    let k = classes as f64;
+    table(
+        classes,
+        |y, j| {
+            if y == j { 1.0 - eps + eps / k } else { eps / k }
+        },
+    )
+}
+
+/// Row y: Tf-KD_reg's virtual teacher p_d(k) = a if k = y else (1 − a)/(K − 1), passed — as in the
+/// authors' code — through softmax(p_d / T). Softmax over *probabilities* divided by a large T is what
+/// makes it so smooth (at K = 10, a = 0.99, T = 20 the right class gets ≈ 0.104).
+pub fn tfkd_table(classes: usize, a: f64, t: f64) -> Vec<f32> {
+    let k = classes as f64;
+    let other = (1.0 - a) / (k - 1.0);
+    let e_right = (a / t).exp();
+    let e_other = (other / t).exp();
+    let z = e_right + (k - 1.0) * e_other;
+    table(
+        classes,
+        |y, j| if y == j { e_right / z } else { e_other / z },
+    )
+}
+
+fn table(classes: usize, f: impl Fn(usize, usize) -> f64) -> Vec<f32> {
+    (0..classes)
+        .flat_map(|y| (0..classes).map(move |j| (y, j)))
+        .map(|(y, j)| f(y, j) as f32)
+        .collect()
+}

@@ -1,0 +1,108 @@
+//! Where each method's soft targets come from, batch by batch. Every target is computed on the inner
+//! (non-autodiff) device, so no gradient can ever flow into a teacher.
+
+use burn::prelude::*;
+use burn::tensor::activation::softmax;
+
+use crate::data::batch::pixels_tensor;
+use crate::data::rng::DataRng;
+use crate::data::synth::{NumeralDrawer, SIDE};
+use crate::model::{LeNet5, Net};
+
+pub enum TargetSource<'a> {
+    /// Hard labels only.
+    None,
+    /// A `[K, K]` table; a batch's targets are the rows of its labels (label smoothing, Tf-KD_reg,
+    /// class-mean LW-KD).
+    Table(Tensor<2>),
+    /// Per-instance LW-KD: a fresh synthesized image of each sample's class through the frozen teacher.
+    LightTeacher {
+        teacher: &'a LeNet5,
+        drawer: NumeralDrawer<'a>,
+        rng: DataRng,
+        temperature: f64,
+    },
+    /// Vanilla KD: the heavy teacher on the batch's own images.
+    HeavyTeacher { teacher: &'a Net, temperature: f64 },
+}
+
+impl TargetSource<'_> {
+    /// The soft targets of a batch, `[B, K]` on the images' (inner) device, or None for hard labels.
+    /// Always without autodiff: even a teacher whose weights track gradients gets none from here.
+    pub fn batch(
+        &mut self,
+        images: Tensor<4>,
+        labels: &[u8],
+        labels_t: Tensor<1, Int>,
+    ) -> Option<Tensor<2>> {
+        self.compute(images, labels, labels_t)
+            .map(Tensor::without_autodiff)
+    }
+
+    fn compute(
+        &mut self,
+        images: Tensor<4>,
+        labels: &[u8],
+        labels_t: Tensor<1, Int>,
+    ) -> Option<Tensor<2>> {
+        match self {
+            Self::None => None,
+            Self::Table(table) => Some(table.clone().select(0, labels_t)),
+            Self::LightTeacher {
+                teacher,
+                drawer,
+                rng,
+                temperature,
+            } => {
+                let device = images.device();
+                let synth = draw_batch(drawer, labels, rng);
+                let x = pixels_tensor(&synth, SIDE, drawer.cols(), &device);
+                Some(softmax(teacher.forward(x).div_scalar(*temperature), 1))
+            }
+            Self::HeavyTeacher {
+                teacher,
+                temperature,
+            } => Some(softmax(teacher.forward(images).div_scalar(*temperature), 1)),
+        }
+    }
+}
+
+/// One freshly drawn synthesized image per label, concatenated.
+pub fn draw_batch(drawer: &NumeralDrawer, labels: &[u8], rng: &mut DataRng) -> Vec<u8> {
+    let px = SIDE * drawer.cols();
+    let mut out = vec![0u8; labels.len() * px];
+    for (i, &y) in labels.iter().enumerate() {
+        drawer.draw(y as usize, rng, &mut out[i * px..(i + 1) * px]);
+    }
+    out
+}
+
+/// The teacher's mean softened output over `draws` synthesized images of each class: a `[K, K]` table.
+pub fn class_mean_table(
+    teacher: &LeNet5,
+    drawer: &NumeralDrawer,
+    classes: usize,
+    draws: usize,
+    temperature: f64,
+    rng: &mut DataRng,
+    device: &Device,
+) -> Tensor<2> {
+    let rows: Vec<Tensor<2>> = (0..classes)
+        .map(|k| {
+            let labels = vec![k as u8; draws.max(1)];
+            let x = pixels_tensor(
+                &draw_batch(drawer, &labels, rng),
+                SIDE,
+                drawer.cols(),
+                device,
+            );
+            softmax(teacher.forward(x).div_scalar(temperature), 1).mean_dim(0)
+        })
+        .collect();
+    Tensor::cat(rows, 0)
+}
+
+/// A host-computed `[K, K]` table as a tensor.
+pub fn table_tensor(values: Vec<f32>, classes: usize, device: &Device) -> Tensor<2> {
+    Tensor::from_data(TensorData::new(values, [classes, classes]), device)
+}
