@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the optimised web app into dist/ (Trunk, wasm-release profile, wasm-opt from npm's binaryen)
-# and prints the size of what a browser downloads.
+# adds the Content-Security-Policy (scripts/csp.mjs) and prints the size of what a browser downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -8,4 +8,5 @@ bash scripts/setup.sh
 # wasm-bindgen from ~/.cargo/bin and wasm-opt from npm's binaryen.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline
+node scripts/csp.mjs dist/index.html
 node scripts/report-size.mjs dist

@@ -70,3 +70,38 @@ fn backend_policy() {
         BackendKind::Cpu
     );
 }
+
+#[test]
+fn distillation_knobs_are_checked_and_reset() {
+    let bad = Config {
+        temperature: f64::NAN,
+        alpha: 1.5,
+        beta: -1.0,
+        distill_epochs: 0,
+        train_per_class: 1_000_000,
+        heavy_epochs: 500,
+        ..Config::default()
+    };
+    let fields: Vec<&str> = bad.validate().iter().map(|e| e.field).collect();
+    for f in [
+        "temperature",
+        "alpha",
+        "beta",
+        "distill_epochs",
+        "train_per_class",
+        "heavy_epochs",
+    ] {
+        assert!(fields.contains(&f), "{f} not reported in {fields:?}");
+    }
+    let (fixed, errors) = bad.sanitized();
+    assert_eq!(errors.len(), 6);
+    assert_eq!(fixed, Config::default());
+    // The distillation config carries the page's values.
+    let d = Config {
+        alpha: 0.3,
+        seed: 7,
+        ..Config::default()
+    }
+    .distill();
+    assert_eq!((d.alpha, d.seed), (0.3, 7));
+}

@@ -178,7 +178,7 @@ fn discriminator_gradients_do_not_reach_the_teacher() {
     let loss = discriminator_loss(disc.forward(real), disc.forward(fake));
     let mut grads = loss.backward();
     assert_eq!(GradientsParams::from_module(&mut grads, &teacher).len(), 0);
-    assert!(GradientsParams::from_module(&mut grads, &disc).len() > 0);
+    assert!(!GradientsParams::from_module(&mut grads, &disc).is_empty());
 }
 
 #[test]

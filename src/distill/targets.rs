@@ -9,6 +9,8 @@ use crate::data::rng::DataRng;
 use crate::data::synth::{NumeralDrawer, SIDE};
 use crate::model::{LeNet5, Net};
 
+// One value per training run: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum TargetSource<'a> {
     /// Hard labels only.
     None,

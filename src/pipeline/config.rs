@@ -4,8 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::BackendPreference;
-use crate::data::SynthConfig;
 use crate::data::numeral::digits_for;
+use crate::data::{SynthConfig, TargetKind};
+use crate::distill::{DistillConfig, Method, TeacherInput};
+use crate::model::StudentKind;
 use crate::train::TeacherConfig;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,12 +20,25 @@ pub struct Config {
     pub batch_size: usize,
     pub lr: f64,
     pub backend: BackendPreference,
+    // Stage 3
+    pub target: TargetKind,
+    pub student: StudentKind,
+    pub teacher_input: TeacherInput,
+    pub distill_epochs: usize,
+    pub train_per_class: usize,
+    pub temperature: f64,
+    pub alpha: f64,
+    pub beta: f64,
+    pub heavy_epochs: usize,
+    /// The methods to compare, in order.
+    pub methods: Vec<Method>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         let s = SynthConfig::default();
         let t = TeacherConfig::default();
+        let d = DistillConfig::default();
         Self {
             classes: s.classes,
             per_class: s.per_class,
@@ -33,6 +48,16 @@ impl Default for Config {
             batch_size: t.batch_size,
             lr: t.lr,
             backend: BackendPreference::Auto,
+            target: TargetKind::default(),
+            student: d.student,
+            teacher_input: d.teacher_input,
+            distill_epochs: d.epochs,
+            train_per_class: d.train_per_class,
+            temperature: d.temperature,
+            alpha: d.alpha,
+            beta: d.beta,
+            heavy_epochs: d.heavy_epochs,
+            methods: Method::ALL.to_vec(),
         }
     }
 }
@@ -46,6 +71,9 @@ pub struct FieldError {
 /// The largest synthesized training set, in pixels (~200 MB of bytes): beyond it a browser tab runs out
 /// of memory long before training ends.
 pub const MAX_PIXELS: usize = 200_000_000;
+
+/// The largest training subset per class of stage 3 (the app's Fashion-MNIST file holds 1,000).
+pub const MAX_TRAIN_PER_CLASS: usize = 1000;
 
 fn range<T: PartialOrd + std::fmt::Display>(
     errors: &mut Vec<FieldError>,
@@ -76,6 +104,19 @@ impl Config {
                 message: format!("must be a number in (0, 1] (got {})", self.lr),
             });
         }
+        range(&mut e, "distill_epochs", self.distill_epochs, 1, 50);
+        range(
+            &mut e,
+            "train_per_class",
+            self.train_per_class,
+            10,
+            MAX_TRAIN_PER_CLASS,
+        );
+        range(&mut e, "heavy_epochs", self.heavy_epochs, 1, 50);
+        // `range` also rejects NaN: every comparison with NaN is false.
+        range(&mut e, "temperature", self.temperature, 0.5, 100.0);
+        range(&mut e, "alpha", self.alpha, 0.0, 1.0);
+        range(&mut e, "beta", self.beta, 0.0, 10.0);
         if e.is_empty() {
             let pixels = self.classes * self.per_class * 784 * digits_for(self.classes);
             if pixels > MAX_PIXELS {
@@ -105,6 +146,12 @@ impl Config {
                 "teacher_epochs" => self.teacher_epochs = d.teacher_epochs,
                 "batch_size" => self.batch_size = d.batch_size,
                 "lr" => self.lr = d.lr,
+                "distill_epochs" => self.distill_epochs = d.distill_epochs,
+                "train_per_class" => self.train_per_class = d.train_per_class,
+                "heavy_epochs" => self.heavy_epochs = d.heavy_epochs,
+                "temperature" => self.temperature = d.temperature,
+                "alpha" => self.alpha = d.alpha,
+                "beta" => self.beta = d.beta,
                 _ => {}
             }
         }
@@ -122,6 +169,21 @@ impl Config {
             val_per_class: self.val_per_class,
             seed: self.seed,
             ..SynthConfig::default()
+        }
+    }
+
+    pub fn distill(&self) -> DistillConfig {
+        DistillConfig {
+            student: self.student,
+            teacher_input: self.teacher_input,
+            epochs: self.distill_epochs,
+            train_per_class: self.train_per_class,
+            temperature: self.temperature,
+            alpha: self.alpha,
+            beta: self.beta,
+            heavy_epochs: self.heavy_epochs,
+            seed: self.seed,
+            ..DistillConfig::default()
         }
     }
 

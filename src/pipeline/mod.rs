@@ -7,6 +7,7 @@ pub mod config;
 pub mod events;
 pub mod host;
 pub mod stages;
+pub mod url;
 
 pub use backend::{BackendChoice, BackendKind, BackendPreference, GpuInfo};
 pub use config::{Config, FieldError};

@@ -6,8 +6,10 @@ use crate::pipeline::backend::choose;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::distill_panel::DistillPanel;
 use super::fetch;
 use super::gpu;
+use super::share::{self, ShareBar};
 use super::state::{AppState, DataStatus};
 use super::synth_panel::SynthPanel;
 use super::teacher_panel::TeacherPanel;
@@ -40,7 +42,12 @@ async fn load_data(state: AppState) {
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
+    let (config, problems) = share::initial_config();
+    state.config.set(config);
+    state.url_problems.set(problems);
     provide_context(state);
+    // The address bar always holds the current settings.
+    Effect::new(move |_| share::sync_url(&state.config.get()));
     spawn_local(load_data(state));
     spawn_local(async move {
         let info = gpu::probe().await;
@@ -64,6 +71,7 @@ pub fn App() -> impl IntoView {
                 numerals, train a tiny teacher on it in seconds — here, on your own machine, nothing uploaded."
             </p>
             <p id="backend-line" class="backend" role="status">{backend_line}</p>
+            <ShareBar/>
         </header>
         <main>
             {move || match state.data.get() {
@@ -82,6 +90,7 @@ pub fn App() -> impl IntoView {
             {move || state.notice.get().map(|n| view! { <p class="notice" id="notice" role="status">{n}</p> })}
             <SynthPanel/>
             <TeacherPanel/>
+            <DistillPanel/>
         </main>
         <footer>
             <p class="muted small">

@@ -75,3 +75,68 @@ pub fn draw(
     }
     let _ = root.present();
 }
+
+pub const SKY: RGBColor = RGBColor(86, 180, 233);
+pub const GREEN: RGBColor = RGBColor(0, 158, 115);
+pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+pub const GREY: RGBColor = RGBColor(90, 90, 90);
+
+/// One colour per method, the same in every chart and in the table.
+pub fn method_color(m: crate::distill::Method) -> RGBColor {
+    use crate::distill::Method::*;
+    match m {
+        LwKd => BLUE,
+        LwKdNoAdv => SKY,
+        Ce => GREY,
+        LabelSmoothing => GREEN,
+        TfKdReg => PURPLE,
+        VanillaKd => VERMILLION,
+    }
+}
+
+/// CSS form of a chart colour.
+pub fn css(c: RGBColor) -> String {
+    format!("rgb({},{},{})", c.0, c.1, c.2)
+}
+
+/// Labelled points: accuracy against cost, one point per method.
+pub fn draw_points(
+    canvas: HtmlCanvasElement,
+    x_label: &str,
+    y_label: &str,
+    points: &[(f32, f32, String, RGBColor)],
+) {
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        return;
+    };
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&WHITE);
+    let x_max = points.iter().map(|p| p.0).fold(1.0f32, f32::max) * 1.15;
+    let y_lo = points.iter().map(|p| p.1).fold(100.0f32, f32::min);
+    let y_hi = points.iter().map(|p| p.1).fold(0.0f32, f32::max);
+    let (y_lo, y_hi) = ((y_lo - 3.0).max(0.0), (y_hi + 3.0).min(100.0));
+    let Ok(mut chart) = ChartBuilder::on(&root)
+        .margin(10)
+        .x_label_area_size(30)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0f32..x_max, y_lo..y_hi.max(y_lo + 1.0))
+    else {
+        return;
+    };
+    let _ = chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw();
+    for (x, y, name, color) in points {
+        let _ = chart.draw_series(std::iter::once(Circle::new((*x, *y), 5, color.filled())));
+        let _ = chart.draw_series(std::iter::once(Text::new(
+            name.clone(),
+            (*x, *y),
+            ("sans-serif", 12).into_font().color(color),
+        )));
+    }
+    let _ = root.present();
+}

@@ -13,6 +13,10 @@ fn apply(cfg: &mut Config, field: &str, text: &str) -> Result<(), String> {
         t.parse::<usize>()
             .map_err(|_| format!("“{t}” is not a whole number"))
     };
+    let number = || {
+        t.parse::<f64>()
+            .map_err(|_| format!("“{t}” is not a number"))
+    };
     match field {
         "classes" => cfg.classes = whole()?,
         "per_class" => cfg.per_class = whole()?,
@@ -24,7 +28,13 @@ fn apply(cfg: &mut Config, field: &str, text: &str) -> Result<(), String> {
                 .parse()
                 .map_err(|_| format!("“{t}” is not a seed (0 to 2^64−1)"))?
         }
-        "lr" => cfg.lr = t.parse().map_err(|_| format!("“{t}” is not a number"))?,
+        "lr" => cfg.lr = number()?,
+        "distill_epochs" => cfg.distill_epochs = whole()?,
+        "train_per_class" => cfg.train_per_class = whole()?,
+        "heavy_epochs" => cfg.heavy_epochs = whole()?,
+        "temperature" => cfg.temperature = number()?,
+        "alpha" => cfg.alpha = number()?,
+        "beta" => cfg.beta = number()?,
         _ => {}
     }
     Ok(())
@@ -39,6 +49,12 @@ fn current(cfg: &Config, field: &str) -> String {
         "batch_size" => cfg.batch_size.to_string(),
         "seed" => cfg.seed.to_string(),
         "lr" => cfg.lr.to_string(),
+        "distill_epochs" => cfg.distill_epochs.to_string(),
+        "train_per_class" => cfg.train_per_class.to_string(),
+        "heavy_epochs" => cfg.heavy_epochs.to_string(),
+        "temperature" => cfg.temperature.to_string(),
+        "alpha" => cfg.alpha.to_string(),
+        "beta" => cfg.beta.to_string(),
         _ => String::new(),
     }
 }

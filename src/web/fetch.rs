@@ -1,6 +1,6 @@
 //! Fetching the prepared data files from the page's own origin.
 
-use crate::data::{DataError, ImageSet, Manifest};
+use crate::data::{DataError, ImageSet, Manifest, Target, TargetKind};
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -48,4 +48,15 @@ pub async fn image_set(
 ) -> Result<ImageSet, DataError> {
     let entry = manifest.file(dataset, split)?;
     ImageSet::decode(&fetch_bytes(&entry.name).await?, entry)
+}
+
+/// A target dataset with its class names (two files, fetched when stage 3 first needs them).
+pub async fn target(kind: TargetKind) -> Result<Target, DataError> {
+    let m = manifest().await?;
+    Ok(Target {
+        kind,
+        class_names: m.class_names(kind.key())?.to_vec(),
+        train: image_set(&m, kind.key(), "train").await?,
+        test: image_set(&m, kind.key(), "test").await?,
+    })
 }

@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use crate::pipeline::{Cancelled, Event, Host};
+use crate::distill::Method;
+use crate::pipeline::{Cancelled, Event, Host, Stage};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use web_time::Instant;
@@ -18,15 +19,26 @@ impl Host for WebHost {
     fn emit(&mut self, event: Event) {
         let s = self.state;
         match event {
-            Event::StageStarted { total_steps, .. } => s.progress.set(Progress {
-                total: total_steps,
-                ..Progress::default()
-            }),
+            Event::StageStarted { stage, total_steps } => {
+                s.progress.set(Progress {
+                    stage: Some(stage),
+                    total: total_steps,
+                    ..Progress::default()
+                });
+                if stage != Stage::Teacher && stage != Stage::Synthesize {
+                    s.busy.set(Some(stage));
+                    s.distill_losses.set(Vec::new());
+                    s.distill_acc.set(Vec::new());
+                }
+                if stage == Stage::Student(Method::LwKd) {
+                    s.disc_acc.set(Vec::new());
+                }
+            }
             Event::Steps {
+                stage,
                 points,
                 samples_per_s,
                 elapsed_s,
-                ..
             } => {
                 if let Some(last) = points.last() {
                     s.progress.update(|p| {
@@ -35,15 +47,38 @@ impl Host for WebHost {
                         p.elapsed_s = elapsed_s;
                     });
                 }
-                s.losses
-                    .update(|l| l.extend(points.iter().map(|p| (p.step as f32, p.loss))));
+                if stage == Stage::Teacher {
+                    s.losses
+                        .update(|l| l.extend(points.iter().map(|p| (p.step as f32, p.loss))));
+                }
+            }
+            Event::Parts { stage, points } => {
+                if stage == Stage::Student(Method::LwKd) && points.iter().any(|p| p.disc != 0.0) {
+                    s.disc_acc.update(|a| {
+                        a.extend(points.iter().map(|p| (p.step as f32, p.disc_acc * 100.0)))
+                    });
+                }
+                s.distill_losses.update(|l| l.extend(points));
             }
             Event::Evaluated {
+                stage,
                 epoch,
                 train_acc,
                 val_acc,
-                ..
-            } => s.accuracy.update(|a| a.push((epoch, train_acc, val_acc))),
+            } => {
+                let signal = if stage == Stage::Teacher {
+                    s.accuracy
+                } else {
+                    s.distill_acc
+                };
+                signal.update(|a| a.push((epoch, train_acc, val_acc)));
+            }
+            Event::MethodDone(r) => {
+                if s.chosen.get_untracked().is_none() {
+                    s.chosen.set(Some(r.method));
+                }
+                s.results.update(|v| v.push(*r));
+            }
             Event::StageDone { .. } => {}
             Event::Failed { message, .. } => s.notice.set(Some(message)),
         }

@@ -2,12 +2,17 @@
 
 mod app;
 mod chart;
+mod confusion;
 mod controls;
+mod distill_panel;
 mod fetch;
 mod gpu;
 mod grid;
 mod host;
 mod panic;
+mod results;
+mod share;
+mod soft_view;
 mod state;
 mod synth_panel;
 mod teacher_panel;

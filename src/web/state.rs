@@ -1,10 +1,15 @@
 //! The app's shared state: plain-data signals the components read, plus the non-reactive data
 //! (digit images, the synthesized set) kept in stored values.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::data::{ImageSet, SynthSet};
+use crate::data::{ImageSet, SynthSet, Target, TargetKind};
+use crate::distill::{Method, MethodResult, Showcase};
+use crate::model::LeNet5;
+use crate::pipeline::events::LossParts;
 use crate::pipeline::{BackendChoice, Config, GpuInfo, Stage};
+use burn::prelude::Device;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,8 +27,27 @@ pub enum Control {
     Cancel,
 }
 
+#[derive(Debug, Clone, PartialEq)]
+pub enum TargetStatus {
+    Idle,
+    Loading(TargetKind),
+    Ready(TargetKind),
+    Failed(String),
+}
+
+/// The trained lightweight teacher, kept (on the device it trained on) to teach in stage 3.
+pub struct TeacherHandle {
+    pub model: LeNet5,
+    pub device: Device,
+    pub classes: usize,
+    /// Synthesis + training time: LW-KD's teacher cost.
+    pub cost_s: f32,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Progress {
+    /// The stage the figures belong to.
+    pub stage: Option<Stage>,
     pub step: usize,
     pub total: usize,
     pub samples_per_s: f32,
@@ -73,6 +97,22 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     pub digits: StoredValue<Option<Arc<(ImageSet, ImageSet)>>>,
     pub set: StoredValue<Option<Arc<SynthSet>>>,
+    // Stage 3
+    pub target_status: RwSignal<TargetStatus>,
+    pub targets: StoredValue<Vec<Arc<Target>>>,
+    pub teacher_model: StoredValue<Option<Rc<TeacherHandle>>, LocalStorage>,
+    /// Loss components of the method running now.
+    pub distill_losses: RwSignal<Vec<LossParts>>,
+    /// (epoch, train accuracy, test accuracy) of the method running now.
+    pub distill_acc: RwSignal<Vec<(usize, f32, f32)>>,
+    /// (step, accuracy %) of LW-KD's discriminator in its latest run.
+    pub disc_acc: RwSignal<Vec<(f32, f32)>>,
+    pub results: RwSignal<Vec<MethodResult>>,
+    pub showcase: RwSignal<Option<Showcase>>,
+    /// Whose confusion matrix and outputs are shown.
+    pub chosen: RwSignal<Option<Method>>,
+    /// What was wrong with the link the page was opened with.
+    pub url_problems: RwSignal<Vec<String>>,
 }
 
 impl AppState {
@@ -93,6 +133,16 @@ impl AppState {
             notice: RwSignal::new(None),
             digits: StoredValue::new(None),
             set: StoredValue::new(None),
+            target_status: RwSignal::new(TargetStatus::Idle),
+            targets: StoredValue::new(Vec::new()),
+            teacher_model: StoredValue::new_local(None),
+            distill_losses: RwSignal::new(Vec::new()),
+            distill_acc: RwSignal::new(Vec::new()),
+            disc_acc: RwSignal::new(Vec::new()),
+            results: RwSignal::new(Vec::new()),
+            showcase: RwSignal::new(None),
+            chosen: RwSignal::new(None),
+            url_problems: RwSignal::new(Vec::new()),
         }
     }
 
@@ -106,6 +156,12 @@ impl AppState {
                 .set(Some("Fix the highlighted fields first.".into()));
             None
         }
+    }
+
+    /// The loaded target dataset of `kind`, if any.
+    pub fn target(&self, kind: TargetKind) -> Option<Arc<Target>> {
+        self.targets
+            .with_value(|t| t.iter().find(|t| t.kind == kind).cloned())
     }
 
     pub fn error_for(&self, field: &str) -> Option<String> {

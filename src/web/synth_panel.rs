@@ -41,6 +41,7 @@ fn generate(state: AppState) {
             }));
             state.set.set_value(Some(Arc::new(set)));
             state.teacher.set(None);
+            state.teacher_model.set_value(None);
             state.losses.set(Vec::new());
             state.accuracy.set(Vec::new());
         }

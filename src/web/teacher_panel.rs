@@ -16,7 +16,8 @@ use super::controls::{BackendSelect, NumberField};
 use super::gpu;
 use super::grid::{self, Tile};
 use super::host::WebHost;
-use super::state::{AppState, Control, Progress, TeacherSummary, use_state};
+use super::state::{AppState, Control, Progress, TeacherHandle, TeacherSummary, use_state};
+use std::rc::Rc;
 
 fn train(state: AppState) {
     let Some(set) = state.set.get_value() else {
@@ -35,6 +36,9 @@ fn train(state: AppState) {
     state.losses.set(Vec::new());
     state.accuracy.set(Vec::new());
     state.progress.set(Progress::default());
+    state.teacher_model.set_value(None);
+    // Stage 3's dataset downloads while the teacher trains.
+    super::distill_panel::prefetch_target(state);
     spawn_local(async move {
         let gpu_info = state.gpu.get_untracked().flatten();
         let mut choice = choose(cfg.backend, gpu_info.as_ref());
@@ -54,7 +58,15 @@ fn train(state: AppState) {
         state.backend.set(Some(choice.clone()));
         let mut host = WebHost { state };
         match train_teacher(&set, &cfg.teacher(), &device, &mut host).await {
-            Ok(t) => state.teacher.set(Some(TeacherSummary {
+            Ok(t) => {
+                let synth_s = state.synth.get_untracked().map_or(0.0, |s| s.seconds);
+                state.teacher_model.set_value(Some(Rc::new(TeacherHandle {
+                    model: t.model.clone(),
+                    device: device.clone(),
+                    classes: set.config.classes,
+                    cost_s: synth_s + t.seconds,
+                })));
+                state.teacher.set(Some(TeacherSummary {
                 val_acc: t.val_acc,
                 train_acc: t.train_acc,
                 seconds: t.seconds,
@@ -62,7 +74,8 @@ fn train(state: AppState) {
                 ms_per_step: t.ms_per_step,
                 backend: choice.reason,
                 preview: t.val_predictions,
-            })),
+                }))
+            }
             Err(_) => state.notice.set(Some(
                 "Training cancelled. The charts keep what was done; change settings or train again.".into(),
             )),
@@ -72,7 +85,7 @@ fn train(state: AppState) {
     });
 }
 
-fn eta(p: &Progress) -> String {
+pub(super) fn eta(p: &Progress) -> String {
     if p.step == 0 || p.total == 0 {
         return "starting…".into();
     }
@@ -165,7 +178,7 @@ pub fn TeacherPanel() -> impl IntoView {
     let paused = move || state.control.get() == Control::Pause;
     let pct = move || {
         let p = state.progress.get();
-        if p.total == 0 {
+        if p.total == 0 || p.stage != Some(Stage::Teacher) {
             0.0
         } else {
             100.0 * p.step as f32 / p.total as f32
@@ -207,7 +220,7 @@ pub fn TeacherPanel() -> impl IntoView {
                 <span id="teacher-rate" class="figures">
                     {move || {
                         let p = state.progress.get();
-                        if p.total == 0 {
+                        if p.total == 0 || p.stage != Some(Stage::Teacher) {
                             String::from("—")
                         } else {
                             format!(

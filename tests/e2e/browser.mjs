@@ -13,20 +13,22 @@ const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-netwo
 
 /// Opens the app. `webgpu`: start Chromium with --enable-unsafe-webgpu (a SwiftShader adapter here).
 /// `hook`: lets a test fake a missing or damaged data file.
-export async function openApp({ webgpu, hook, width = 1280, height = 900 } = {}) {
+/// `query`: the URL's query string (settings); `permissions`: e.g. ['clipboard-read', 'clipboard-write'].
+export async function openApp({ webgpu, hook, width = 1280, height = 900, query = '', permissions = [] } = {}) {
   const server = await serve(join(import.meta.dirname, '..', '..', 'dist'), 0, hook);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: webgpu ? [...BASE_ARGS, '--enable-unsafe-webgpu'] : BASE_ARGS,
   });
-  const page = await browser.newPage({ viewport: { width, height } });
+  const context = await browser.newContext({ viewport: { width, height }, permissions });
+  const page = await context.newPage();
   const problems = [];
   const requests = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(origin + '/');
+  await page.goto(`${origin}/${query}`);
   const close = async () => { await browser.close(); server.close(); };
   return { page, origin, problems, requests, close };
 }

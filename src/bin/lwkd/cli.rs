@@ -6,7 +6,7 @@ use burn::prelude::*;
 use clap::{Parser, Subcommand, ValueEnum};
 use lwkd::data::local::load_digits;
 use lwkd::pipeline::host::CallbackHost;
-use lwkd::pipeline::{Config, Event, stages};
+use lwkd::pipeline::{Config, Event, Stage, stages};
 use lwkd::train::train_teacher;
 
 #[derive(Parser)]
@@ -96,9 +96,15 @@ pub fn print_event(e: &Event) {
             train_acc,
             val_acc,
         } => eprintln!(
-            "[{}] epoch {epoch}: train accuracy {:.2}%, validation accuracy {:.2}%",
+            "[{}] epoch {epoch}: train accuracy {:.2}%, {} accuracy {:.2}%",
             stage.label(),
             train_acc * 100.0,
+            // Stage 3 evaluates on the target's test split, the teacher on held-out numerals.
+            if *stage == Stage::Teacher {
+                "validation"
+            } else {
+                "test"
+            },
             val_acc * 100.0
         ),
         Event::StageDone { stage, summary, .. } => println!("[{}] done: {summary}", stage.label()),

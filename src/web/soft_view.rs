@@ -1,0 +1,119 @@
+//! The picture that explains LW-KD: for a few test images, the lightweight teacher's soft target (from
+//! a synthesized numeral of the same class) beside Tf-KD's hand-made distribution and the student's
+//! output. The teacher's targets vary per image; Tf-KD's are the same for every image of a class.
+
+use crate::data::Target;
+use crate::distill::{MethodResult, Showcase};
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+const IMG: f64 = 56.0;
+const BAR_W: f64 = 200.0;
+const ROW_H: f64 = 96.0;
+const HEAD: f64 = 22.0;
+const GAP: f64 = 28.0;
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+}
+
+/// Draws a grey image scaled ×2 at (x, y).
+fn image(ctx: &CanvasRenderingContext2d, px: &[u8], cols: usize, x: f64, y: f64) {
+    let (w, h) = (cols * 2, 56);
+    let mut rgba = vec![0u8; w * h * 4];
+    for yy in 0..h {
+        for xx in 0..w {
+            let v = 255 - px[(yy / 2) * cols + xx / 2];
+            rgba[(yy * w + xx) * 4..(yy * w + xx) * 4 + 4].copy_from_slice(&[v, v, v, 255]);
+        }
+    }
+    if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w as u32, h as u32)
+    {
+        ctx.put_image_data(&img, x, y).ok();
+    }
+}
+
+/// A bar per class, the true class darker. Heights are relative to the largest bar (soft targets at a
+/// high temperature are all small), whose value is written underneath.
+fn bars(ctx: &CanvasRenderingContext2d, p: &[f32], truth: usize, x: f64, y: f64, color: &str) {
+    let h = ROW_H - 30.0;
+    ctx.set_stroke_style_str("#ccc");
+    ctx.stroke_rect(x, y, BAR_W, h);
+    let w = BAR_W / p.len().max(1) as f64;
+    let top = p.iter().cloned().fold(1e-6f32, f32::max);
+    for (k, &v) in p.iter().enumerate() {
+        ctx.set_fill_style_str(if k == truth { "#1d1d1f" } else { color });
+        let bh = (v.clamp(0.0, 1.0) / top) as f64 * (h - 4.0);
+        ctx.fill_rect(x + k as f64 * w + 1.0, y + h - bh, (w - 2.0).max(1.0), bh);
+    }
+    ctx.set_fill_style_str("#555");
+    let truth_p = p.get(truth).copied().unwrap_or(0.0);
+    ctx.fill_text(
+        &format!("tallest {:.2} · true class {:.2}", top, truth_p),
+        x + 2.0,
+        y + h + 12.0,
+    )
+    .ok();
+}
+
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    target: &Target,
+    show: &Showcase,
+    student: Option<&MethodResult>,
+) {
+    let rows = show.indices.len();
+    let synth_w = (show.synth_cols * 2) as f64;
+    let x_synth = 10.0 + IMG + 40.0;
+    let x_bars = x_synth + synth_w.max(IMG) + 40.0;
+    canvas.set_width((x_bars + 3.0 * (BAR_W + GAP)) as u32);
+    canvas.set_height((HEAD + rows as f64 * ROW_H) as u32);
+    let Some(ctx) = context(canvas) else { return };
+    ctx.set_fill_style_str("#fff");
+    ctx.fill_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    ctx.set_font("12px sans-serif");
+    ctx.set_fill_style_str("#333");
+    let titles = [
+        (10.0, "test image".to_string()),
+        (x_synth, "teacher saw".to_string()),
+        (x_bars, format!("LW-KD teacher, T = {}", show.temperature)),
+        (
+            x_bars + BAR_W + GAP,
+            "Tf-KD_reg, fixed per class".to_string(),
+        ),
+        (
+            x_bars + 2.0 * (BAR_W + GAP),
+            match student {
+                Some(r) => format!("student ({}), T = 1", r.method.label()),
+                None => "student (run a method)".to_string(),
+            },
+        ),
+    ];
+    for (x, t) in titles {
+        ctx.fill_text(&t, x, 14.0).ok();
+    }
+    for (r, &i) in show.indices.iter().enumerate() {
+        let y = HEAD + r as f64 * ROW_H;
+        let truth = target.test.labels[i] as usize;
+        image(&ctx, target.test.image(i), target.test.cols, 10.0, y);
+        ctx.set_fill_style_str("#333");
+        let name = target.class_names.get(truth).cloned().unwrap_or_default();
+        ctx.fill_text(&name, 10.0, y + IMG + 14.0).ok();
+        if let Some(px) = show.synth_images.get(r) {
+            image(&ctx, px, show.synth_cols, x_synth, y);
+        }
+        if let Some(p) = show.teacher.get(r) {
+            bars(&ctx, p, truth, x_bars, y, "#0072b2");
+        }
+        if let Some(p) = show.tfkd.get(r) {
+            bars(&ctx, p, truth, x_bars + BAR_W + GAP, y, "#cc79a7");
+        }
+        if let Some(p) = student.and_then(|s| s.showcase.get(r)) {
+            bars(&ctx, p, truth, x_bars + 2.0 * (BAR_W + GAP), y, "#009e73");
+        }
+    }
+}

