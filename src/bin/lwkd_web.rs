@@ -5,6 +5,14 @@ fn main() {
     lwkd::web::start();
 }
 
+/// Panics on purpose. Reachable only from the browser console or a test (`wasmBindings`), it shows that
+/// a panic ends in the error panel with its reload button, never in a blank page.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn deliberate_panic() {
+    panic!("a deliberate panic, triggered from outside the app to test the error panel");
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("lwkd-web is the browser app: build and serve it with `bash scripts/serve.sh`.");

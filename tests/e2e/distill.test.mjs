@@ -39,11 +39,19 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
     await setField(page, 'distill_epochs', 2);
     await setField(page, 'heavy_epochs', 1);
     for (const m of ['lwkd-noadv', 'ls']) await page.uncheck(`#method-${m}`);
+    // How long the main thread blocks while the students train (issue 6 asks for < 100 ms).
+    await page.evaluate(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration)))
+        .observe({ type: 'longtask' });
+    });
     await page.click('#distill-run');
     const rows = page.locator('#results-table tbody tr');
     await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 4,
       null, { timeout: RUN_TIMEOUT });
     await page.locator('#distill-run:enabled').waitFor({ timeout: 30_000 });
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    console.log(`# main-thread tasks > 50 ms during the comparison: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
     const methods = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.method));
     assert.deepEqual(methods, ['lwkd', 'ce', 'tfkd', 'kd']);
     for (let i = 0; i < 4; i++) {

@@ -1,5 +1,5 @@
-// The page's Content-Security-Policy (added by scripts/csp.mjs) lets the app run and stops what it must:
-// scripts that are not the app's own, and requests to any other origin.
+// Safety nets: the page's Content-Security-Policy (added by scripts/csp.mjs) lets the app run and stops
+// scripts that are not the app's own and requests to any other origin; a panic ends in the error panel.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp } from './browser.mjs';
@@ -30,5 +30,22 @@ test('the Content-Security-Policy allows the app and blocks foreign requests and
     assert.ok(outcome.violations.some((v) => v.startsWith('script-src')), outcome.violations.join());
     assert.ok(outcome.violations.some((v) => v.startsWith('connect-src')), outcome.violations.join());
     assert.deepEqual(requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:')), []);
+  } finally { await close(); }
+});
+
+test('a panic shows a readable error panel whose reload keeps the settings', { timeout: 120_000 }, async () => {
+  const { page, close } = await openApp({ webgpu: false, query: '?k=12&t=3' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.evaluate(() => { try { window.wasmBindings.deliberate_panic(); } catch { /* the wasm trap */ } });
+    const panel = page.locator('#panic-panel');
+    await panel.waitFor({ timeout: 10_000 });
+    assert.match(await panel.innerText(), /deliberate panic/);
+    assert.ok(await page.locator('header h1').isVisible(), 'the page is not blank');
+    await Promise.all([page.waitForEvent('load'), panel.locator('button').click()]);
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('#panic-panel').count(), 0);
+    assert.equal(await page.inputValue('#field-classes'), '12', 'reload kept the settings');
+    assert.equal(await page.inputValue('#field-temperature'), '3');
   } finally { await close(); }
 });
