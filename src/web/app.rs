@@ -11,6 +11,7 @@ use super::fetch;
 use super::gpu;
 use super::share::{self, ShareBar};
 use super::state::{AppState, DataStatus};
+use super::storage;
 use super::synth_panel::SynthPanel;
 use super::teacher_panel::TeacherPanel;
 
@@ -48,6 +49,27 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     // The address bar always holds the current settings.
     Effect::new(move |_| share::sync_url(&state.config.get()));
+    // A comparison finished on an earlier visit comes back (its dataset loads for the pictures).
+    if let Some(saved) = storage::load() {
+        state.results_target.set(Some(saved.target));
+        state.chosen.set(saved.results.first().map(|r| r.method));
+        state.results.set(saved.results);
+        state.showcase.set(saved.showcase);
+        state.restored.set(true);
+        super::distill_panel::load_target(state, saved.target);
+    }
+    // …and every finished method is saved as it lands.
+    Effect::new(move |_| {
+        let results = state.results.get();
+        if let (false, Some(target)) = (results.is_empty(), state.results_target.get_untracked()) {
+            storage::save(&storage::Saved {
+                query: crate::pipeline::url::to_query(&state.config.get_untracked()),
+                target,
+                results,
+                showcase: state.showcase.get_untracked(),
+            });
+        }
+    });
     spawn_local(load_data(state));
     spawn_local(async move {
         let info = gpu::probe().await;

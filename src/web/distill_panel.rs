@@ -32,9 +32,12 @@ async fn ensure_target(state: AppState, kind: TargetKind) -> Result<Arc<Target>,
         Ok(t) => {
             let t = Arc::new(t);
             state.targets.update_value(|v| v.push(t.clone()));
-            if state.config.get_untracked().target == kind {
-                state.target_status.set(TargetStatus::Ready(kind));
-            }
+            // The status is about the chosen target (this one may have been loaded for saved results).
+            let chosen = state.config.get_untracked().target;
+            state.target_status.set(match state.target(chosen) {
+                Some(_) => TargetStatus::Ready(chosen),
+                None => TargetStatus::Idle,
+            });
             Ok(t)
         }
         Err(e) => {
@@ -47,7 +50,11 @@ async fn ensure_target(state: AppState, kind: TargetKind) -> Result<Arc<Target>,
 
 /// Starts downloading the chosen target in the background (e.g. while the teacher trains).
 pub fn prefetch_target(state: AppState) {
-    let kind = state.config.get_untracked().target;
+    load_target(state, state.config.get_untracked().target);
+}
+
+/// Starts downloading `kind` in the background unless it is there or on its way.
+pub fn load_target(state: AppState, kind: TargetKind) {
     if state.target(kind).is_none()
         && !matches!(
             state.target_status.get_untracked(),
@@ -89,6 +96,8 @@ fn run(state: AppState) {
     state.control.set(Control::Run);
     state.notice.set(None);
     state.results.set(Vec::new());
+    state.results_target.set(Some(cfg.target));
+    state.restored.set(false);
     state.chosen.set(None);
     state.showcase.set(None);
     state.distill_losses.set(Vec::new());

@@ -5,6 +5,7 @@ mod chart;
 mod confusion;
 mod controls;
 mod distill_panel;
+mod export;
 mod fetch;
 mod gpu;
 mod grid;
@@ -14,6 +15,7 @@ mod results;
 mod share;
 mod soft_view;
 mod state;
+mod storage;
 mod synth_panel;
 mod teacher_panel;
 

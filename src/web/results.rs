@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::chart::{self, Series};
 use super::state::use_state;
-use super::{confusion, soft_view};
+use super::{confusion, export, soft_view, storage};
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -73,7 +73,8 @@ pub fn Results() -> impl IntoView {
         let (Some(show), Some(c)) = (state.showcase.get(), soft_canvas.get()) else {
             return;
         };
-        let Some(target) = state.target(state.config.get_untracked().target) else {
+        state.target_status.track();
+        let Some(target) = state.results_target.get().and_then(|k| state.target(k)) else {
             return;
         };
         let results = state.results.get();
@@ -89,7 +90,8 @@ pub fn Results() -> impl IntoView {
         let (Some(r), Some(c)) = (chosen_result(), confusion_canvas.get()) else {
             return;
         };
-        let Some(target) = state.target(state.config.get_untracked().target) else {
+        state.target_status.track();
+        let Some(target) = state.results_target.get().and_then(|k| state.target(k)) else {
             return;
         };
         let m = confusion::counts(&target.test.labels, &r.test_predictions, target.classes());
@@ -125,6 +127,34 @@ pub fn Results() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            {move || state.restored.get().then(|| view! {
+                <p class="notice" id="restored-note">
+                    "These results are from your last visit, kept in this browser only. "
+                    <button id="clear-saved" on:click=move |_| {
+                        storage::clear();
+                        state.results.set(Vec::new());
+                        state.showcase.set(None);
+                        state.restored.set(false);
+                    }>"Clear saved results"</button>
+                </p>
+            })}
+            <div class="actions">
+                <button id="save-csv" on:click=move |_| export::save_csv(&state.results.get_untracked())
+                    disabled=move || !has_results()>"Download CSV"</button>
+                <button id="save-json" on:click=move |_| export::save_json(
+                    &state.results.get_untracked(),
+                    &crate::pipeline::url::to_query(&state.config.get_untracked()),
+                ) disabled=move || !has_results()>"Download JSON"</button>
+                <span class="muted small">"Charts: "</span>
+                {[("compare-curves", curves_canvas), ("compare-cost", cost_canvas), ("soft-targets", soft_canvas), ("confusion", confusion_canvas)]
+                    .into_iter()
+                    .map(|(name, node)| view! {
+                        <button class="small" id=format!("png-{name}") on:click=move |_| {
+                            if let Some(c) = node.get() { export::save_png(&c, name) }
+                        } disabled=move || !has_results()>{format!("{name}.png")}</button>
+                    })
+                    .collect_view()}
+            </div>
             <p class="muted small">
                 "Teacher time: synthesis + lightweight teacher for LW-KD, the heavy teacher's training for vanilla
                 KD, none for the others. Distillation time excludes the per-epoch test evaluations and pauses."

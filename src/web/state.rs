@@ -113,6 +113,10 @@ pub struct AppState {
     pub chosen: RwSignal<Option<Method>>,
     /// What was wrong with the link the page was opened with.
     pub url_problems: RwSignal<Vec<String>>,
+    /// The dataset the shown results were computed on.
+    pub results_target: RwSignal<Option<TargetKind>>,
+    /// The shown results came from this browser's storage (a previous visit).
+    pub restored: RwSignal<bool>,
 }
 
 impl AppState {
@@ -143,6 +147,8 @@ impl AppState {
             showcase: RwSignal::new(None),
             chosen: RwSignal::new(None),
             url_problems: RwSignal::new(Vec::new()),
+            results_target: RwSignal::new(None),
+            restored: RwSignal::new(false),
         }
     }
 

@@ -13,15 +13,18 @@ const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-netwo
 
 /// Opens the app. `webgpu`: start Chromium with --enable-unsafe-webgpu (a SwiftShader adapter here).
 /// `hook`: lets a test fake a missing or damaged data file.
-/// `query`: the URL's query string (settings); `permissions`: e.g. ['clipboard-read', 'clipboard-write'].
-export async function openApp({ webgpu, hook, width = 1280, height = 900, query = '', permissions = [] } = {}) {
+/// `query`: the URL's query string (settings); `permissions`: e.g. ['clipboard-read', 'clipboard-write'];
+/// `args`: extra Chromium flags; `initScript`: runs in the page before the app.
+export async function openApp({ webgpu, hook, width = 1280, height = 900, query = '', permissions = [],
+  args = [], initScript } = {}) {
   const server = await serve(join(import.meta.dirname, '..', '..', 'dist'), 0, hook);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: webgpu ? [...BASE_ARGS, '--enable-unsafe-webgpu'] : BASE_ARGS,
+    args: [...BASE_ARGS, ...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...args],
   });
   const context = await browser.newContext({ viewport: { width, height }, permissions });
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = [];
   const requests = [];

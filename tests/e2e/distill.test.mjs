@@ -2,6 +2,7 @@
 // distilled through the UI, the table filled, every chart drawn, then a cancelled run that leaves the
 // app usable.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { inkedPixels, openApp, setField, shot } from './browser.mjs';
 
@@ -80,6 +81,25 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
     await page.waitForFunction((b) => document.querySelector('#confusion').toDataURL() !== b, before);
     await shot(page, 'distill-compare');
 
+    // Export: the table as CSV and JSON, a chart as PNG — made in the page, handed to the download.
+    const saved = async (id) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(id)]);
+      return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
+    };
+    const csv = await saved('#save-csv');
+    assert.equal(csv.name, 'lwkd-comparison.csv');
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    assert.match(lines[0], /^method,student,weights,test_accuracy,/);
+    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['lwkd', 'ce', 'tfkd', 'kd']);
+    const accs = lines.slice(1).map((l) => Number(l.split(',')[3]));
+    const json = JSON.parse((await saved('#save-json')).bytes.toString('utf8'));
+    assert.equal(json.results.length, 4);
+    assert.equal(json.results[0].curve.length, 2);
+    assert.match(json.settings, /tpc=40/);
+    const png = await saved('#png-confusion');
+    assert.equal(png.name, 'lwkd-confusion.png');
+    assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47], 'a real PNG');
+
     // A run cancelled mid-way leaves the app usable, with a message.
     await page.click('#distill-run');
     await page.waitForFunction(() => /step [1-9]/.test(document.querySelector('#distill-rate').innerText),
@@ -88,6 +108,20 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
     await page.locator('#notice', { hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
     await page.locator('#distill-run:enabled').waitFor();
     assert.equal(await page.locator('#panic-panel').count(), 0);
+
+    // The finished comparison survives a reload (browser storage) until cleared.
+    await page.reload();
+    await page.locator('#restored-note').waitFor({ timeout: 60_000 });
+    assert.equal(await rows.count(), 4);
+    const again = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[1].innerText.replace('%', '')) / 100));
+    again.forEach((a, i) => assert.ok(Math.abs(a - accs[i]) < 1e-4, `${a} vs ${accs[i]}`));
+    await page.waitForFunction(() => document.querySelector('#confusion').width > 0, null, { timeout: 60_000 });
+    await page.click('#clear-saved');
+    assert.equal(await rows.count(), 0);
+    await page.reload();
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    assert.equal(await page.locator('#restored-note').count(), 0);
+    assert.equal(await rows.count(), 0);
     assert.deepEqual(problems, []);
     const foreign = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
     assert.deepEqual(foreign, []);

@@ -1,0 +1,52 @@
+// A long session in one tab: ten runs back to back (teacher + two students), every other one cancelled
+// mid-way. Memory must not keep growing, and the app must not slow down.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp, setField } from './browser.mjs';
+
+test('ten runs in one tab: JS heap and wasm memory stay flat, no slowdown', { timeout: 600_000 }, async () => {
+  const { page, problems, close } = await openApp({
+    query: '?n=100&nv=20&te=1&tpc=20&de=1&m=lwkd,ce',
+    args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    // Trunk hands the wasm exports (and so its memory) to this event.
+    initScript: () => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }),
+  });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    const memory = () => page.evaluate(() => {
+      window.gc();
+      return { heap: performance.memory.usedJSHeapSize, wasm: window.__wasm.memory.buffer.byteLength };
+    });
+    const runs = [];
+    for (let i = 1; i <= 10; i++) {
+      const t0 = Date.now();
+      await page.click('#train');
+      await page.locator('#teacher-result').waitFor({ timeout: 120_000 });
+      await page.locator('#distill-run:enabled').waitFor({ timeout: 60_000 });
+      await page.click('#distill-run');
+      if (i % 2 === 0) {
+        await page.waitForFunction(() => /step [1-9]/.test(document.querySelector('#distill-rate').innerText));
+        await page.click('#distill-cancel');
+        await page.locator('#notice', { hasText: 'Cancelled' }).waitFor({ timeout: 30_000 });
+      } else {
+        await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 2,
+          null, { timeout: 120_000 });
+      }
+      await page.locator('#distill-run:enabled').waitFor({ timeout: 30_000 });
+      runs.push({ i, seconds: (Date.now() - t0) / 1000, ...(await memory()) });
+    }
+    for (const r of runs) {
+      console.log(`# run ${r.i}: ${r.seconds.toFixed(1)} s, JS heap ${(r.heap / 1e6).toFixed(1)} MB, wasm memory ${(r.wasm / 1e6).toFixed(1)} MB`);
+    }
+    const [second, last] = [runs[1], runs[9]];
+    assert.ok(last.heap <= second.heap * 1.1 + 1e6, `JS heap grew from ${second.heap} to ${last.heap}`);
+    assert.ok(last.wasm <= second.wasm * 1.1, `wasm memory grew from ${second.wasm} to ${last.wasm}`);
+    // Completed runs only (odd): the last two against the first two after warm-up, at most 10 % slower.
+    const early = (runs[2].seconds + runs[4].seconds) / 2;
+    const late = (runs[6].seconds + runs[8].seconds) / 2;
+    assert.ok(late <= early * 1.1, `runs 7 and 9 took ${late} s on average, runs 3 and 5 ${early} s`);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
