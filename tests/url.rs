@@ -121,3 +121,61 @@ fn bad_links_give_defaults_and_a_message_each() {
         assert!(c.validate().is_empty(), "{q}");
     }
 }
+
+#[test]
+fn the_view_round_trips_and_bad_view_options_are_reported() {
+    use lwkd::pipeline::view::ViewOptions;
+    let v = ViewOptions {
+        embed: true,
+        stages: vec![2, 3],
+        hide: vec!["seed".into(), "methods".into()],
+        autoplay: true,
+    };
+    let q = v.to_query();
+    assert_eq!(q, "embed=1&stages=2,3&hide=seed,methods&autoplay=1");
+    assert_eq!(ViewOptions::from_query(&q), (v, Vec::new()));
+    // The view's keys are not "unknown parameters" of the settings, and vice versa.
+    assert!(from_query(&q).1.is_empty());
+    assert_eq!(ViewOptions::from_query("k=12").0, ViewOptions::default());
+    for (q, want) in [
+        ("embed=yes", "embed: “yes” is not 1 or 0"),
+        ("stages=4", "stages: “4” is not a list"),
+        ("stages=", "stages: “” is not a list"),
+        ("hide=seed,bogus", "hide: “bogus” is not a control"),
+        ("autoplay=2", "autoplay: “2” is not 1 or 0"),
+    ] {
+        let (v, problems) = ViewOptions::from_query(q);
+        assert!(
+            problems.iter().any(|p| p.message.contains(want)),
+            "{q}: {problems:?}"
+        );
+        if q.starts_with("hide") {
+            assert_eq!(v.hide, vec!["seed".to_string()], "the good part is kept");
+        }
+    }
+}
+
+#[test]
+fn hidden_stages_that_shown_ones_need_run_by_themselves() {
+    use lwkd::pipeline::view::ViewOptions;
+    let view = |q: &str| ViewOptions::from_query(q).0;
+    assert_eq!(
+        view("").runs_by_itself(),
+        0,
+        "the full page waits for clicks"
+    );
+    assert_eq!(
+        view("embed=1&stages=2,3").runs_by_itself(),
+        1,
+        "synthesize for the teacher"
+    );
+    assert_eq!(
+        view("embed=1&stages=3").runs_by_itself(),
+        2,
+        "and train the teacher"
+    );
+    assert_eq!(view("stages=1,3").runs_by_itself(), 2);
+    assert_eq!(view("stages=1").runs_by_itself(), 0);
+    assert_eq!(view("autoplay=1").runs_by_itself(), 3);
+    assert_eq!(view("autoplay=1&stages=1,2").runs_by_itself(), 2);
+}

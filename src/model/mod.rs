@@ -1,5 +1,6 @@
 //! Models. Every classifier takes `[batch, 1, 28, width]` images and returns `[batch, classes]` logits.
 
+pub mod conv_features;
 pub mod discriminator;
 pub mod heavy_cnn;
 pub mod lenet;

@@ -8,6 +8,7 @@ pub mod events;
 pub mod host;
 pub mod stages;
 pub mod url;
+pub mod view;
 
 pub use backend::{BackendChoice, BackendKind, BackendPreference, GpuInfo};
 pub use config::{Config, FieldError};

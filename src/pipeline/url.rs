@@ -118,6 +118,10 @@ pub fn from_query(query: &str) -> (Config, Vec<FieldError>) {
     let mut problems = Vec::new();
     let mut url_key_of = std::collections::HashMap::new();
     for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        // The view's keys (embed, stages, …) are read by `view::ViewOptions::from_query`.
+        if super::view::VIEW_KEYS.contains(&k.as_ref()) {
+            continue;
+        }
         let Some(&(key, field)) = KEYS.iter().find(|(key, _)| *key == k) else {
             problems.push(FieldError {
                 field: "url",

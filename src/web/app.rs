@@ -6,6 +6,7 @@ use crate::pipeline::backend::choose;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::autoplay;
 use super::distill_panel::DistillPanel;
 use super::fetch;
 use super::gpu;
@@ -43,12 +44,15 @@ async fn load_data(state: AppState) {
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
-    let (config, problems) = share::initial_config();
+    let (config, view, problems) = share::initial_state();
     state.config.set(config);
     state.url_problems.set(problems);
+    let (embed, shows) = (view.embed, [view.shows(1), view.shows(2), view.shows(3)]);
+    state.view.set_value(view);
     provide_context(state);
     // The address bar always holds the current settings.
-    Effect::new(move |_| share::sync_url(&state.config.get()));
+    Effect::new(move |_| share::sync_url(&state.config.get(), &state.view.get_value()));
+    autoplay::start(state);
     // A comparison finished on an earlier visit comes back (its dataset loads for the pictures).
     if let Some(saved) = storage::load() {
         state.results_target.set(Some(saved.target));
@@ -85,9 +89,19 @@ pub fn App() -> impl IntoView {
             ),
         },
     };
+    let full_app = move || {
+        share::url_for(
+            &state.config.get(),
+            &crate::pipeline::view::ViewOptions::default(),
+        )
+    };
     view! {
+        <div id="app" class:embed=embed>
         <header>
             <h1>"LW-KD in your browser"</h1>
+            {embed.then(|| view! {
+                <a id="full-app" class="small" href=full_app target="_blank" rel="noopener">"Open the full app ↗"</a>
+            })}
             <p class="lede">
                 "Knowledge distillation with a "<em>"lightweight"</em>" teacher: build a toy dataset of handwritten
                 numerals, train a tiny teacher on it in seconds — here, on your own machine, nothing uploaded."
@@ -110,9 +124,9 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
             {move || state.notice.get().map(|n| view! { <p class="notice" id="notice" role="status">{n}</p> })}
-            <SynthPanel/>
-            <TeacherPanel/>
-            <DistillPanel/>
+            <div class:hidden=!shows[0]><SynthPanel/></div>
+            <div class:hidden=!shows[1]><TeacherPanel/></div>
+            <div class:hidden=!shows[2]><DistillPanel/></div>
         </main>
         <footer>
             <p class="muted small">
@@ -120,5 +134,6 @@ pub fn App() -> impl IntoView {
                 " (Liu, Zhang, Wang, 2020). Rust + WebAssembly: Leptos, Burn (WebGPU / Flex), plotters."
             </p>
         </footer>
+        </div>
     }
 }

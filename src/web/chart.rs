@@ -1,5 +1,6 @@
 //! Line charts drawn by plotters on a `<canvas>`.
 
+use plotters::coord::types::RangedCoordf32;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -7,6 +8,38 @@ use web_sys::HtmlCanvasElement;
 /// Colour-blind-safe (Okabe–Ito) series colours.
 pub const BLUE: RGBColor = RGBColor(0, 114, 178);
 pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+
+type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf32, RangedCoordf32>>;
+
+/// A white chart with axes, labels and a light grid over `x` × `y`; `body` draws the data on it.
+fn with_axes(
+    canvas: HtmlCanvasElement,
+    (x, y): (std::ops::Range<f32>, std::ops::Range<f32>),
+    (x_label, y_label): (&str, &str),
+    body: impl FnOnce(&mut Chart<'_>),
+) {
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
+        return;
+    };
+    let root = backend.into_drawing_area();
+    let _ = root.fill(&WHITE);
+    let Ok(mut chart) = ChartBuilder::on(&root)
+        .margin(10)
+        .x_label_area_size(30)
+        .y_label_area_size(44)
+        .build_cartesian_2d(x, y)
+    else {
+        return;
+    };
+    let _ = chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw();
+    body(&mut chart);
+    let _ = root.present();
+}
 
 pub struct Series<'a> {
     pub name: &'a str,
@@ -22,11 +55,6 @@ pub fn draw(
     series: &[Series],
     y: Option<(f32, f32)>,
 ) {
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-        return;
-    };
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&WHITE);
     let all = || series.iter().flat_map(|s| s.points.iter());
     let x_max = all().map(|p| p.0).fold(1.0f32, f32::max);
     let (y_min, y_max) = y.unwrap_or_else(|| {
@@ -37,43 +65,31 @@ pub fn draw(
             (0.0, hi * 1.05)
         }
     });
-    let Ok(mut chart) = ChartBuilder::on(&root)
-        .margin(10)
-        .x_label_area_size(30)
-        .y_label_area_size(44)
-        .build_cartesian_2d(0f32..x_max, y_min..y_max.max(y_min + 1e-3))
-    else {
-        return;
-    };
-    let _ = chart
-        .configure_mesh()
-        .x_desc(x_label)
-        .y_desc(y_label)
-        .light_line_style(RGBColor(235, 235, 235))
-        .draw();
-    for s in series {
-        let style = ShapeStyle::from(&s.color).stroke_width(2);
-        if let Ok(ann) = chart.draw_series(LineSeries::new(s.points.iter().copied(), style)) {
-            let color = s.color;
-            ann.label(s.name)
-                .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color));
+    let ranges = (0f32..x_max, y_min..y_max.max(y_min + 1e-3));
+    with_axes(canvas, ranges, (x_label, y_label), |chart| {
+        for s in series {
+            let style = ShapeStyle::from(&s.color).stroke_width(2);
+            if let Ok(ann) = chart.draw_series(LineSeries::new(s.points.iter().copied(), style)) {
+                let color = s.color;
+                ann.label(s.name)
+                    .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color));
+            }
+            if s.points.len() < 30 {
+                let _ = chart.draw_series(
+                    s.points
+                        .iter()
+                        .map(|&p| Circle::new(p, 3, s.color.filled())),
+                );
+            }
         }
-        if s.points.len() < 30 {
-            let _ = chart.draw_series(
-                s.points
-                    .iter()
-                    .map(|&p| Circle::new(p, 3, s.color.filled())),
-            );
+        if series.len() > 1 {
+            let _ = chart
+                .configure_series_labels()
+                .background_style(WHITE.mix(0.85))
+                .border_style(RGBColor(200, 200, 200))
+                .draw();
         }
-    }
-    if series.len() > 1 {
-        let _ = chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(200, 200, 200))
-            .draw();
-    }
-    let _ = root.present();
+    });
 }
 
 pub const SKY: RGBColor = RGBColor(86, 180, 233);
@@ -107,36 +123,19 @@ pub fn draw_points(
     y_label: &str,
     points: &[(f32, f32, String, RGBColor)],
 ) {
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
-        return;
-    };
-    let root = backend.into_drawing_area();
-    let _ = root.fill(&WHITE);
     let x_max = points.iter().map(|p| p.0).fold(1.0f32, f32::max) * 1.15;
     let y_lo = points.iter().map(|p| p.1).fold(100.0f32, f32::min);
     let y_hi = points.iter().map(|p| p.1).fold(0.0f32, f32::max);
     let (y_lo, y_hi) = ((y_lo - 3.0).max(0.0), (y_hi + 3.0).min(100.0));
-    let Ok(mut chart) = ChartBuilder::on(&root)
-        .margin(10)
-        .x_label_area_size(30)
-        .y_label_area_size(44)
-        .build_cartesian_2d(0f32..x_max, y_lo..y_hi.max(y_lo + 1.0))
-    else {
-        return;
-    };
-    let _ = chart
-        .configure_mesh()
-        .x_desc(x_label)
-        .y_desc(y_label)
-        .light_line_style(RGBColor(235, 235, 235))
-        .draw();
-    for (x, y, name, color) in points {
-        let _ = chart.draw_series(std::iter::once(Circle::new((*x, *y), 5, color.filled())));
-        let _ = chart.draw_series(std::iter::once(Text::new(
-            name.clone(),
-            (*x, *y),
-            ("sans-serif", 12).into_font().color(color),
-        )));
-    }
-    let _ = root.present();
+    let ranges = (0f32..x_max, y_lo..y_hi.max(y_lo + 1.0));
+    with_axes(canvas, ranges, (x_label, y_label), |chart| {
+        for (x, y, name, color) in points {
+            let _ = chart.draw_series(std::iter::once(Circle::new((*x, *y), 5, color.filled())));
+            let _ = chart.draw_series(std::iter::once(Text::new(
+                name.clone(),
+                (*x, *y),
+                ("sans-serif", 12).into_font().color(color),
+            )));
+        }
+    });
 }

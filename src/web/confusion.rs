@@ -1,8 +1,7 @@
 //! The confusion matrix of a student on the test split: rows are true classes, columns predictions,
 //! shaded by the share of the row.
 
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 
 const CELL: f64 = 36.0;
 const LEFT: f64 = 100.0;
@@ -23,12 +22,7 @@ pub fn draw(canvas: &HtmlCanvasElement, m: &[Vec<u32>], names: &[String]) {
     let k = m.len();
     canvas.set_width((LEFT + CELL * k as f64 + 10.0) as u32);
     canvas.set_height((TOP + CELL * k as f64 + 10.0) as u32);
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
+    let Some(ctx) = super::grid::context_2d(canvas) else {
         return;
     };
     ctx.set_fill_style_str("#fff");

@@ -99,7 +99,8 @@ pub fn NumberField(
     };
     let error = move || state.error_for(field);
     view! {
-        <div class="field" class:invalid=move || error().is_some()>
+        <div class="field" class:invalid=move || error().is_some()
+            class:hidden=state.view.with_value(|v| v.hides(field))>
             <label for=id.clone()>{label}</label>
             <input
                 id=id

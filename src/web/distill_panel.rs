@@ -81,7 +81,7 @@ fn select_target(state: AppState, kind: TargetKind) {
     }
 }
 
-fn run(state: AppState) {
+pub(super) fn run(state: AppState) {
     let Some(cfg) = state.valid_config() else {
         return;
     };
@@ -156,14 +156,17 @@ fn run(state: AppState) {
 #[component]
 fn Select(
     id: &'static str,
+    /// The control's name for `hide=` in the URL.
+    control: &'static str,
     label: &'static str,
     options: Vec<(&'static str, String)>,
     current: Signal<&'static str>,
     on_pick: impl Fn(String) + 'static,
 ) -> impl IntoView {
     let state = use_state();
+    let hidden = state.view.with_value(|v| v.hides(control));
     view! {
-        <div class="field">
+        <div class="field" class:hidden=hidden>
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| on_pick(event_target_value(&ev))
                 disabled=move || state.busy.get().is_some()>
@@ -179,7 +182,7 @@ fn Select(
 fn MethodBoxes() -> impl IntoView {
     let state = use_state();
     view! {
-        <fieldset class="methods">
+        <fieldset class="methods" class:hidden=state.view.with_value(|v| v.hides("methods"))>
             <legend>"Methods to compare (run in this order)"</legend>
             {Method::ALL.into_iter().map(|m| {
                 let id = format!("method-{}", m.key());
@@ -362,6 +365,8 @@ pub fn DistillPanel() -> impl IntoView {
     view! {
         <section class="stage" aria-labelledby="distill-title">
             <h2 id="distill-title"><span class="step">"3"</span>" Distill a student on a real dataset"</h2>
+            <details class="explain-box" open>
+            <summary>"What happens here"</summary>
             <p class="explain">
                 "Now the teacher that only ever saw numerals teaches a small student to recognise clothes (or
                 digits). For each training image of class "<em>"y"</em>", the teacher looks at a freshly drawn
@@ -370,6 +375,7 @@ pub fn DistillPanel() -> impl IntoView {
                 fool it. The baselines use no teacher (CE, label smoothing), a hand-made one (Tf-KD_reg), or a
                 heavy CNN trained on the target itself first (vanilla KD)."
             </p>
+            </details>
             <details class="reading">
                 <summary>"Our reading of the paper — what is our choice, not the paper's"</summary>
                 <p>
@@ -390,15 +396,15 @@ pub fn DistillPanel() -> impl IntoView {
                 </p>
             </details>
             <div class="fields">
-                <Select id="field-target" label="Target dataset"
+                <Select id="field-target" control="target" label="Target dataset"
                     options=TargetKind::ALL.into_iter().map(|k| (k.key(), k.label().to_string())).collect()
                     current=Signal::derive(move || state.config.get().target.key())
                     on_pick=move |v| if let Some(k) = TargetKind::from_key(&v) { select_target(state, k) }/>
-                <Select id="field-student" label="Student"
+                <Select id="field-student" control="student" label="Student"
                     options=students
                     current=Signal::derive(move || state.config.get().student.key())
                     on_pick=move |v| if let Some(k) = StudentKind::from_key(&v) { state.config.update(|c| c.student = k) }/>
-                <Select id="field-teacher-input" label="Teacher input"
+                <Select id="field-teacher-input" control="teacher_input" label="Teacher input"
                     options=vec![
                         (TeacherInput::PerInstance.key(), "a fresh numeral per sample".to_string()),
                         (TeacherInput::ClassMean.key(), "class mean (fixed per class)".to_string()),

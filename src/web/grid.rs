@@ -15,6 +15,15 @@ const SCALE: usize = 2;
 const CAPTION: usize = 16;
 const GAP: usize = 6;
 
+/// The canvas's 2D drawing context (None if the browser refuses one).
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+}
+
 /// Lays `tiles` of `set` out in rows of `per_row`, resizing the canvas to fit.
 pub fn draw(canvas: &HtmlCanvasElement, set: &ImageSet, tiles: &[Tile], per_row: usize) {
     let (w, h) = (set.cols * SCALE, set.rows * SCALE);
@@ -23,12 +32,7 @@ pub fn draw(canvas: &HtmlCanvasElement, set: &ImageSet, tiles: &[Tile], per_row:
     let cell_h = h + CAPTION + GAP;
     canvas.set_width((per_row * cell_w) as u32);
     canvas.set_height((rows.max(1) * cell_h) as u32);
-    let Some(ctx) = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-    else {
+    let Some(ctx) = context_2d(canvas) else {
         return;
     };
     ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);

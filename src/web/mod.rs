@@ -1,6 +1,7 @@
 //! The browser app (wasm32 only): Leptos components over the core pipeline.
 
 mod app;
+mod autoplay;
 mod chart;
 mod confusion;
 mod controls;

@@ -102,6 +102,7 @@ pub fn Results() -> impl IntoView {
     view! {
         <div class="results" class:hidden=move || !has_results() && state.showcase.get().is_none()>
             <h3>"Comparison"</h3>
+            <div class="table-scroll">
             <table id="results-table">
                 <thead><tr>
                     <th scope="col">"Method"</th>
@@ -127,6 +128,7 @@ pub fn Results() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
             {move || state.restored.get().then(|| view! {
                 <p class="notice" id="restored-note">
                     "These results are from your last visit, kept in this browser only. "

@@ -3,6 +3,7 @@
 
 use crate::pipeline::Config;
 use crate::pipeline::url::{from_query, to_query};
+use crate::pipeline::view::ViewOptions;
 use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -24,17 +25,23 @@ pub const PRESETS: [(&str, &str, &str); 3] = [
     ("preset-k100", "100 classes", "?k=100&n=100&nv=20&te=3"),
 ];
 
-/// The config in the page's URL, and a message for each problem found in it.
-pub fn initial_config() -> (Config, Vec<String>) {
+/// The settings and the view in the page's URL, and a message for each problem found in it.
+pub fn initial_state() -> (Config, ViewOptions, Vec<String>) {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
     let (config, problems) = from_query(&search);
-    (config, problems.into_iter().map(|p| p.message).collect())
+    let (view, view_problems) = ViewOptions::from_query(&search);
+    let messages = problems
+        .into_iter()
+        .chain(view_problems)
+        .map(|p| p.message)
+        .collect();
+    (config, view, messages)
 }
 
-/// The page's URL for `cfg` (same path, the settings as the query).
-pub fn url_for(cfg: &Config) -> String {
+/// The page's URL for `cfg` shown as `view` (same path, settings and view as the query).
+pub fn url_for(cfg: &Config, view: &ViewOptions) -> String {
     let Some(loc) = web_sys::window().map(|w| w.location()) else {
         return String::new();
     };
@@ -43,15 +50,19 @@ pub fn url_for(cfg: &Config) -> String {
         loc.origin().unwrap_or_default(),
         loc.pathname().unwrap_or_default()
     );
-    match to_query(cfg) {
+    let query: Vec<String> = [to_query(cfg), view.to_query()]
+        .into_iter()
+        .filter(|q| !q.is_empty())
+        .collect();
+    match query.join("&") {
         q if q.is_empty() => base,
         q => format!("{base}?{q}"),
     }
 }
 
 /// Rewrites the address bar (no reload, no history entry).
-pub fn sync_url(cfg: &Config) {
-    let url = url_for(cfg);
+pub fn sync_url(cfg: &Config, view: &ViewOptions) {
+    let url = url_for(cfg, view);
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
         h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
             .ok();
@@ -83,9 +94,39 @@ async fn copy(text: &str) -> bool {
 pub fn ShareBar() -> impl IntoView {
     let state = use_state();
     let copied = RwSignal::new(None::<bool>);
-    let link = move || url_for(&state.config.get());
+    let link = move || url_for(&state.config.get(), &state.view.get_value());
+    let embed_open = RwSignal::new(false);
+    // The embed dialog's choices.
+    let stages = RwSignal::new([true, true, true]);
+    let hide_settings = RwSignal::new(false);
+    let autoplay = RwSignal::new(false);
+    let snippet = move || {
+        let shown: Vec<u8> = (1..=3).filter(|&s| stages.get()[s as usize - 1]).collect();
+        let view = ViewOptions {
+            embed: true,
+            stages: if shown.is_empty() {
+                vec![1, 2, 3]
+            } else {
+                shown
+            },
+            hide: if hide_settings.get() {
+                crate::pipeline::view::CONTROLS
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            autoplay: autoplay.get(),
+        };
+        format!(
+            "<iframe src=\"{}\" title=\"LW-KD in your browser\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            url_for(&state.config.get(), &view)
+        )
+    };
     view! {
-        <div class="share" role="group" aria-label="Share and presets">
+        <div class="share" role="group" aria-label="Share and presets"
+            class:hidden=state.view.with_value(|v| v.embed)>
             <label for="share-url" class="inline">"Link to these settings"</label>
             <input id="share-url" type="text" readonly prop:value=link
                 on:focus=move |ev| {
@@ -102,10 +143,29 @@ pub fn ShareBar() -> impl IntoView {
                 Some(false) => "The browser refused the clipboard: select the link and copy it.",
                 None => "",
             }}</span>
+            <button id="embed-open" aria-expanded=move || embed_open.get().to_string()
+                on:click=move |_| embed_open.update(|o| *o = !*o)>"Embed…"</button>
             <span class="presets">
                 "Presets: "
                 {PRESETS.iter().map(|(id, name, q)| view! { <a id=*id class="preset" href=*q>{*name}</a> }).collect_view()}
             </span>
+        </div>
+        <div id="embed-dialog" class="embed-dialog" class:hidden=move || !embed_open.get()
+            role="group" aria-label="Embed this app in a web page">
+            <p class="small">"Paste this into a blog post or course page: it shows the app with the current settings."</p>
+            <div class="fields">
+                {(1..=3u8).map(|s| view! {
+                    <label class="check"><input type="checkbox" id=format!("embed-stage-{s}")
+                        prop:checked=move || stages.get()[s as usize - 1]
+                        on:change=move |ev| { let on = event_target_checked(&ev); stages.update(|v| v[s as usize - 1] = on) }/>
+                        {format!("stage {s}")}</label>
+                }).collect_view()}
+                <label class="check"><input type="checkbox" id="embed-hide-settings"
+                    on:change=move |ev| hide_settings.set(event_target_checked(&ev))/>"hide the settings"</label>
+                <label class="check"><input type="checkbox" id="embed-autoplay"
+                    on:change=move |ev| autoplay.set(event_target_checked(&ev))/>"start by itself"</label>
+            </div>
+            <textarea id="embed-snippet" readonly rows="3" prop:value=snippet></textarea>
         </div>
         {move || {
             let problems = state.url_problems.get();

@@ -4,7 +4,7 @@
 
 use crate::data::Target;
 use crate::distill::{MethodResult, Showcase};
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 const IMG: f64 = 56.0;
@@ -12,14 +12,6 @@ const BAR_W: f64 = 200.0;
 const ROW_H: f64 = 96.0;
 const HEAD: f64 = 22.0;
 const GAP: f64 = 28.0;
-
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-}
 
 /// Draws a grey image scaled ×2 at (x, y).
 fn image(ctx: &CanvasRenderingContext2d, px: &[u8], cols: usize, x: f64, y: f64) {
@@ -72,7 +64,9 @@ pub fn draw(
     let x_bars = x_synth + synth_w.max(IMG) + 40.0;
     canvas.set_width((x_bars + 3.0 * (BAR_W + GAP)) as u32);
     canvas.set_height((HEAD + rows as f64 * ROW_H) as u32);
-    let Some(ctx) = context(canvas) else { return };
+    let Some(ctx) = super::grid::context_2d(canvas) else {
+        return;
+    };
     ctx.set_fill_style_str("#fff");
     ctx.fill_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
     ctx.set_font("12px sans-serif");

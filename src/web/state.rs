@@ -8,6 +8,7 @@ use crate::data::{ImageSet, SynthSet, Target, TargetKind};
 use crate::distill::{Method, MethodResult, Showcase};
 use crate::model::LeNet5;
 use crate::pipeline::events::LossParts;
+use crate::pipeline::view::ViewOptions;
 use crate::pipeline::{BackendChoice, Config, GpuInfo, Stage};
 use burn::prelude::Device;
 use leptos::prelude::*;
@@ -117,6 +118,8 @@ pub struct AppState {
     pub results_target: RwSignal<Option<TargetKind>>,
     /// The shown results came from this browser's storage (a previous visit).
     pub restored: RwSignal<bool>,
+    /// Embed mode, visible stages, hidden controls, autoplay (fixed for the page's life).
+    pub view: StoredValue<ViewOptions>,
 }
 
 impl AppState {
@@ -149,6 +152,7 @@ impl AppState {
             url_problems: RwSignal::new(Vec::new()),
             results_target: RwSignal::new(None),
             restored: RwSignal::new(false),
+            view: StoredValue::new(ViewOptions::default()),
         }
     }
 

@@ -14,7 +14,7 @@ use super::grid::{self, Tile};
 use super::host::WebHost;
 use super::state::{AppState, SynthSummary, use_state};
 
-fn generate(state: AppState) {
+pub(super) fn generate(state: AppState) {
     let Some(cfg) = state.valid_config() else {
         return;
     };
@@ -80,11 +80,16 @@ pub fn SynthPanel() -> impl IntoView {
     view! {
         <section class="stage" aria-labelledby="synth-title">
             <h2 id="synth-title"><span class="step">"1"</span>" Synthesize a simple dataset"</h2>
+            <details class="explain-box" open>
+            <summary>"What happens here"</summary>
             <p class="explain">
                 "Class "<em>"k"</em>" is the number "<em>"k"</em>" written with real handwritten MNIST digits, each digit
                 drawn at random and nudged by up to 2 pixels. With K ≤ 10 an image is one digit; with K up to 100
-                it is two digits side by side (28 × 56 px). Validation images use only digits held out from training."
+                it is two digits side by side (28 × 56 px). Validation images use only digits held out from training.
+                Look at: the sample grid (one row per class) and the fingerprint — the same seed gives the same
+                fingerprint on any machine, and in the command-line tool."
             </p>
+            </details>
             <div class="fields">
                 <NumberField field="classes" label="Classes K" help="2 – 100"/>
                 <NumberField field="per_class" label="Images per class" help="10 – 5000"/>

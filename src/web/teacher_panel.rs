@@ -19,7 +19,7 @@ use super::host::WebHost;
 use super::state::{AppState, Control, Progress, TeacherHandle, TeacherSummary, use_state};
 use std::rc::Rc;
 
-fn train(state: AppState) {
+pub(super) fn train(state: AppState) {
     let Some(set) = state.set.get_value() else {
         state
             .notice
@@ -187,17 +187,21 @@ pub fn TeacherPanel() -> impl IntoView {
     view! {
         <section class="stage" aria-labelledby="teacher-title">
             <h2 id="teacher-title"><span class="step">"2"</span>" Train the lightweight teacher"</h2>
+            <details class="explain-box" open>
+            <summary>"What happens here"</summary>
             <p class="explain">
                 "A LeNet-5 (two convolutions, three fully connected layers; the modern variant with ReLU and
                 max-pooling) learns to read the numerals. It is tiny — about 60 thousand weights — and trains in
                 seconds, which is the point of LW-KD: its soft outputs will later teach a student on a real
-                dataset, instead of a big teacher that takes hours."
+                dataset, instead of a big teacher that takes hours. Look at: the loss falling fast and then
+                flattening, and validation accuracy (digits it never saw) staying close to training accuracy."
             </p>
+            </details>
             <div class="fields">
                 <NumberField field="teacher_epochs" label="Epochs" help="1 – 50"/>
                 <NumberField field="batch_size" label="Batch size" help="1 – 1024"/>
                 <NumberField field="lr" label="Learning rate (Adam)" help="e.g. 0.001" step="any"/>
-                <div class="field"><BackendSelect/></div>
+                <div class="field" class:hidden=state.view.with_value(|v| v.hides("backend"))><BackendSelect/></div>
             </div>
             <div class="actions">
                 <button id="train" class="primary" on:click=move |_| train(state) disabled=move || !can_train()>

@@ -210,7 +210,7 @@ pub fn run(a: &CompareArgs) -> i32 {
         runs.push(results);
     }
     println!(
-        "\n{} · student: {} ({} weights) · {} seed(s) from {} · {} images/class × {} epochs · T = {}, α = {}, β = {}, teacher input: {}",
+        "\n{} · student: {} ({} weights) · {} seed(s) from {} · {} images/class × {} epoch(s) · T = {}, α = {}, β = {}, teacher input: {}",
         a.target.label(),
         a.student.label(),
         runs[0][0].params,

@@ -1,0 +1,33 @@
+// Keyboard and screen-reader basics: every control has a label, every chart a text alternative, and a
+// run can be started with the keyboard alone.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp } from './browser.mjs';
+
+test('labelled controls, described charts, and Generate reachable and usable by keyboard', { timeout: 120_000 }, async () => {
+  const { page, problems, close } = await openApp({});
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    const unlabelled = await page.$$eval('input:not([type=checkbox]), select, textarea', (els) => els
+      .filter((e) => e.offsetParent !== null && !document.querySelector(`label[for="${e.id}"]`) && !e.closest('label'))
+      .map((e) => e.id || e.outerHTML.slice(0, 60)));
+    assert.deepEqual(unlabelled, [], 'controls without a label');
+    const boxes = await page.$$eval('input[type=checkbox]', (els) => els.filter((e) => e.offsetParent !== null && !e.closest('label')).map((e) => e.id));
+    assert.deepEqual(boxes, [], 'checkboxes outside a label');
+    const mute = await page.$$eval('canvas', (els) => els.filter((c) => !c.getAttribute('aria-label')).map((c) => c.id));
+    assert.deepEqual(mute, [], 'canvases without aria-label');
+
+    // Keyboard only: into the first field, type, then Tab until Generate has focus, and press Enter.
+    await page.focus('#field-per_class');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('30');
+    let tabs = 0;
+    while (await page.evaluate(() => document.activeElement?.id) !== 'generate') {
+      await page.keyboard.press('Tab');
+      assert.ok(++tabs < 25, 'Generate is reachable with Tab');
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('#synth-summary', { hasText: '300 training' }).waitFor({ timeout: 30_000 });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
