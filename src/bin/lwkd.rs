@@ -3,6 +3,7 @@
 //! `cargo run --release --bin lwkd -- synth --classes 10`
 //! `cargo run --release --bin lwkd -- teacher --backend flex`
 //! `cargo run --release --bin lwkd -- compare --target fashion --seeds 3`
+//! `cargo run --release --bin lwkd -- evaluate --weights lwkd.bpk`
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "lwkd/cli.rs"]
@@ -11,6 +12,10 @@ mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "lwkd/compare.rs"]
 mod compare;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "lwkd/evaluate.rs"]
+mod evaluate;
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "lwkd/sweep.rs"]

@@ -5,6 +5,7 @@ pub mod images;
 pub mod local;
 pub mod manifest;
 pub mod numeral;
+pub mod own;
 pub mod rng;
 pub mod synth;
 pub mod target;

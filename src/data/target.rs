@@ -1,4 +1,4 @@
-//! The target dataset of stage 3 (Fashion-MNIST or MNIST): its class names and splits.
+//! The target dataset of stage 3 (Fashion-MNIST, MNIST or the person's own images): its class names and splits.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,9 +9,12 @@ pub enum TargetKind {
     #[default]
     Fashion,
     Mnist,
+    /// The person's own images (a folder or .zip read in the browser); never in a link.
+    Own,
 }
 
 impl TargetKind {
+    /// The targets that come with the app (downloadable, shareable in a link).
     pub const ALL: [Self; 2] = [Self::Fashion, Self::Mnist];
 
     /// The dataset's name in the manifest (and the CLI's `--target`).
@@ -19,6 +22,7 @@ impl TargetKind {
         match self {
             Self::Fashion => "fashion",
             Self::Mnist => "mnist",
+            Self::Own => "own",
         }
     }
 
@@ -30,6 +34,7 @@ impl TargetKind {
         match self {
             Self::Fashion => "Fashion-MNIST",
             Self::Mnist => "MNIST",
+            Self::Own => "your images",
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::data::rng::data_rng;
 use crate::data::synth::{NumeralDrawer, SIDE};
 use crate::data::target::first_per_class;
 use crate::data::{ImageSet, Target};
-use crate::model::{Arch, LeNet5, Net, StudentKind, parameter_count};
+use crate::model::{Arch, LeNet5, Net, StudentKind, WeightsInfo, export, parameter_count};
 use crate::pipeline::{Cancelled, Event, Host, Stage};
 
 const STREAM_TEACHER_DRAWS: u64 = 5;
@@ -50,6 +50,9 @@ pub struct MethodResult {
     pub test_predictions: Vec<u8>,
     /// The student's output distribution (T = 1) on each showcase test image.
     pub showcase: Vec<Vec<f32>>,
+    /// The trained student as a burnpack file (see `model::weights`); not kept in browser storage.
+    #[serde(skip)]
+    pub weights: Vec<u8>,
 }
 
 /// The soft-target picture: for a few test images, what each kind of teacher would ask of the student.
@@ -274,6 +277,15 @@ pub async fn compare(
             epochs: cfg.epochs,
         };
         let trained = train_net(spec, targets, cfg, device, host).await?;
+        let info = WeightsInfo {
+            arch,
+            class_names: target.class_names.clone(),
+            target: target.kind.label().to_string(),
+            method: method.label().to_string(),
+            test_acc: trained.test_acc,
+        };
+        // A failed export costs only the download button, not the run.
+        let weights = export(&trained.model, &info).await.unwrap_or_default();
         let result = MethodResult {
             method,
             student: cfg.student,
@@ -286,6 +298,7 @@ pub async fn compare(
             curve: trained.curve,
             test_predictions: trained.test_predictions,
             showcase: student_outputs(&trained.model, test, &show, device).await,
+            weights,
         };
         host.emit(Event::MethodDone(Box::new(result.clone())));
         results.push(result);

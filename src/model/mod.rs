@@ -7,7 +7,9 @@ pub mod lenet;
 pub mod mlp;
 pub mod net;
 pub mod small_cnn;
+pub mod weights;
 
 pub use discriminator::Discriminator;
 pub use lenet::{LeNet5, LeNet5Config};
 pub use net::{Arch, Net, StudentKind, parameter_count};
+pub use weights::{WeightsInfo, export, import};

@@ -73,6 +73,9 @@ enum Command {
     Compare(super::compare::CompareArgs),
     /// Chooses LW-KD's T, α and β: a grid scored on validation images carved from the training split.
     Sweep(super::sweep::SweepArgs),
+    /// Evaluates a saved student (a .bpk from the app's “Download weights” or `compare --save-weights`)
+    /// on the test split of the dataset it was trained on.
+    Evaluate(super::evaluate::EvaluateArgs),
 }
 
 pub fn config(c: &Common) -> Config {
@@ -125,6 +128,7 @@ pub fn run() -> i32 {
     let (common, teacher) = match &cli.command {
         Command::Compare(args) => return super::compare::run(args),
         Command::Sweep(args) => return super::sweep::run(args),
+        Command::Evaluate(args) => return super::evaluate::run(args),
         Command::Synth { common } => (common, None),
         Command::Teacher {
             common,

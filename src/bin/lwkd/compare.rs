@@ -37,6 +37,12 @@ pub struct CompareArgs {
     /// Target dataset: fashion or mnist.
     #[arg(long, default_value = "fashion", value_parser = parse_target)]
     target: TargetKind,
+    /// Your own images instead: a folder (or .zip) with one sub-folder of images per class.
+    #[arg(long)]
+    own: Option<PathBuf>,
+    /// Write each method's student (last seed) to DIR/<method>.bpk (Burn's burnpack format).
+    #[arg(long, value_name = "DIR")]
+    save_weights: Option<PathBuf>,
     /// Number of seeds (seed, seed + 1, …); the table shows mean ± std over them.
     #[arg(long, default_value_t = 1)]
     seeds: u64,
@@ -77,6 +83,16 @@ pub struct CompareArgs {
     /// Print every run as JSON at the end.
     #[arg(long)]
     json: bool,
+}
+
+fn save_weights(dir: &std::path::Path, results: &[MethodResult]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for r in results {
+        let path = dir.join(format!("{}.bpk", r.method.key()));
+        std::fs::write(&path, &r.weights)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
 }
 
 fn mean_std(xs: &[f32]) -> (f32, f32) {
@@ -134,12 +150,33 @@ pub fn run(a: &CompareArgs) -> i32 {
             return 1;
         }
     };
-    let target = match load_target(&a.data_dir, a.target) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
+    let target = match &a.own {
+        Some(path) => match lwkd::data::own::decode::load(path) {
+            Ok((t, notes)) => {
+                for n in notes {
+                    eprintln!("note: {n}");
+                }
+                eprintln!(
+                    "your images: {} classes ({}), {} training and {} test images",
+                    t.classes(),
+                    t.class_names.join(", "),
+                    t.train.len(),
+                    t.test.len()
+                );
+                t
+            }
+            Err(e) => {
+                eprintln!("error: {}: {e}", path.display());
+                return 1;
+            }
+        },
+        None => match load_target(&a.data_dir, a.target) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 1;
+            }
+        },
     };
     let mut runs = Vec::new();
     let mut host = CallbackHost(print_event);
@@ -211,7 +248,7 @@ pub fn run(a: &CompareArgs) -> i32 {
     }
     println!(
         "\n{} · student: {} ({} weights) · {} seed(s) from {} · {} images/class × {} epoch(s) · T = {}, α = {}, β = {}, teacher input: {}",
-        a.target.label(),
+        target.kind.label(),
         a.student.label(),
         runs[0][0].params,
         a.seeds,
@@ -224,6 +261,12 @@ pub fn run(a: &CompareArgs) -> i32 {
         a.teacher_input.key()
     );
     print_table(&runs, &a.methods);
+    if let Some(dir) = &a.save_weights {
+        if let Err(e) = save_weights(dir, runs.last().expect("one run per seed")) {
+            eprintln!("error: {}: {e}", dir.display());
+            return 1;
+        }
+    }
     if a.json {
         let all: Vec<&MethodResult> = runs.iter().flatten().collect();
         let slim: Vec<_> = all

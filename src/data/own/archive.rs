@@ -1,0 +1,53 @@
+//! The files inside a .zip, read in memory (nothing leaves the browser).
+
+use std::io::{Cursor, Read};
+
+use super::MAX_FILE_BYTES;
+
+/// Everything a zip may unpack to; more is refused (a zip bomb would take the tab down).
+const MAX_TOTAL_BYTES: u64 = 1 << 30;
+
+/// The files of the zip in `bytes` (folders omitted), with their '/'-separated paths. Entries too large
+/// or unreadable are skipped and counted in the notes.
+pub fn unzip(bytes: &[u8]) -> Result<(Vec<(String, Vec<u8>)>, Vec<String>), String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("this is not a readable .zip file ({e})"))?;
+    let mut files = Vec::new();
+    let (mut total, mut too_large, mut broken) = (0u64, 0usize, 0usize);
+    for i in 0..archive.len() {
+        let mut entry = match archive.by_index(i) {
+            Ok(e) => e,
+            Err(_) => {
+                broken += 1;
+                continue;
+            }
+        };
+        if entry.is_dir() {
+            continue;
+        }
+        if entry.size() > MAX_FILE_BYTES as u64 {
+            too_large += 1;
+            continue;
+        }
+        total += entry.size();
+        if total > MAX_TOTAL_BYTES {
+            return Err(
+                "this .zip unpacks to more than 1 GB; choose fewer or smaller images".into(),
+            );
+        }
+        let name = entry.name().to_string();
+        let mut data = Vec::with_capacity(entry.size() as usize);
+        match entry.read_to_end(&mut data) {
+            Ok(_) => files.push((name, data)),
+            Err(_) => broken += 1,
+        }
+    }
+    let mut notes = Vec::new();
+    if too_large > 0 {
+        notes.push(format!("{too_large} files over 25 MB left out"));
+    }
+    if broken > 0 {
+        notes.push(format!("{broken} damaged entries of the .zip left out"));
+    }
+    Ok((files, notes))
+}

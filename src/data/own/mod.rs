@@ -1,0 +1,26 @@
+//! The user's own images as the target dataset: a folder (or a .zip) with one sub-folder per class.
+//! Reading the archive, sorting files into classes and assembling the splits happen here, the same
+//! natively and in the browser; decoding an image is the caller's (the browser has its own codecs).
+
+pub mod archive;
+pub mod assemble;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod decode;
+pub mod layout;
+pub mod pixels;
+
+pub use archive::unzip;
+pub use assemble::{Decoded, assemble};
+pub use layout::{ClassFiles, Layout, plan};
+
+/// K must be at least 2 (a choice) and at most 100 (the synthesizer's two-digit numerals).
+pub const MIN_CLASSES: usize = 2;
+pub const MAX_CLASSES: usize = 100;
+/// Fewer usable images than this and a class is left out (it needs some to train and one to test).
+pub const MIN_PER_CLASS: usize = 5;
+/// More than this per class are not read (the browser keeps every image in memory).
+pub const MAX_PER_CLASS: usize = 1000;
+/// Every fifth image of a class goes to the test split.
+pub const TEST_EVERY: usize = 5;
+/// Files larger than this are skipped (a 28 × 28 input needs no 25 MB photo).
+pub const MAX_FILE_BYTES: usize = 25 << 20;

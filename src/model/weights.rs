@@ -1,0 +1,151 @@
+//! A trained network as a burnpack file (Burn's own weights format) with what it takes to use it again:
+//! its architecture, its classes and where it came from, in the file's metadata.
+
+use std::collections::VecDeque;
+
+use burn::module::{ModuleMapper, ModuleVisitor, Param};
+use burn::prelude::*;
+use burn::store::ModuleRecord;
+use burn::tensor::{Bytes, TensorData};
+
+use super::{Arch, Net, StudentKind};
+
+const FORMAT: &str = "lwkd.format";
+const FORMAT_VERSION: &str = "1";
+
+/// What a weights file says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightsInfo {
+    pub arch: Arch,
+    pub class_names: Vec<String>,
+    /// The dataset it was trained on, as shown to people (e.g. "Fashion-MNIST").
+    pub target: String,
+    /// The method that trained it (its label).
+    pub method: String,
+    /// Test accuracy when it was saved.
+    pub test_acc: f32,
+}
+
+fn arch_key(arch: Arch) -> &'static str {
+    match arch {
+        Arch::Student(kind) => kind.key(),
+        Arch::Heavy => "heavy",
+    }
+}
+
+fn arch_from_key(key: &str) -> Option<Arch> {
+    match key {
+        "heavy" => Some(Arch::Heavy),
+        k => StudentKind::from_key(k).map(Arch::Student),
+    }
+}
+
+/// Collects the float parameters, in visiting order.
+struct Params(Vec<Tensor<1>>);
+
+impl ModuleVisitor for Params {
+    fn visit_float<const D: usize>(&mut self, param: &Param<Tensor<D>>) {
+        self.0.push(param.val().flatten(0, D - 1));
+    }
+}
+
+/// Puts the collected values back, in the same order, on another device.
+struct Fill {
+    values: VecDeque<TensorData>,
+    device: Device,
+}
+
+impl ModuleMapper for Fill {
+    fn map_float<const D: usize>(&mut self, param: Param<Tensor<D>>) -> Param<Tensor<D>> {
+        let data = self
+            .values
+            .pop_front()
+            .expect("same architecture, same parameters");
+        let device = self.device.clone();
+        param.map(|t| {
+            let shape = t.shape();
+            Tensor::<1>::from_data(data, &device).reshape(shape)
+        })
+    }
+}
+
+/// A copy of `net` on the CPU, read back asynchronously (a synchronous read panics on WebGPU in wasm).
+async fn to_cpu(net: &Net, arch: Arch, classes: usize) -> Result<Net, String> {
+    let mut params = Params(Vec::new());
+    net.visit(&mut params);
+    let mut values = VecDeque::new();
+    for t in params.0 {
+        values.push_back(
+            t.into_data_async()
+                .await
+                .map_err(|e| format!("reading the weights back failed: {e:?}"))?,
+        );
+    }
+    let cpu = Device::flex();
+    Ok(Net::new(arch, classes, &cpu).map(&mut Fill {
+        values,
+        device: cpu,
+    }))
+}
+
+/// The burnpack bytes of `net`, with `info` in the metadata.
+pub async fn export(net: &Net, info: &WeightsInfo) -> Result<Vec<u8>, String> {
+    let cpu = to_cpu(net, info.arch, info.class_names.len()).await?;
+    let plain = cpu
+        .into_record()
+        .into_bytes()
+        .map_err(|e| format!("writing the weights failed: {e}"))?;
+    // ModuleRecord writes no metadata: read its tensors back and write them again with ours.
+    let tensors = burn_pack::Reader::from_bytes(plain)
+        .and_then(|r| r.into_tensors())
+        .map_err(|e| format!("writing the weights failed: {e}"))?;
+    let names = serde_json::to_string(&info.class_names).expect("strings serialize");
+    let bytes = burn_pack::Writer::new(tensors)
+        .with_metadata(FORMAT, FORMAT_VERSION)
+        .with_metadata("lwkd.arch", arch_key(info.arch))
+        .with_metadata("lwkd.class_names", &names)
+        .with_metadata("lwkd.target", &info.target)
+        .with_metadata("lwkd.method", &info.method)
+        .with_metadata("lwkd.test_acc", &info.test_acc.to_string())
+        .into_bytes()
+        .map_err(|e| format!("writing the weights failed: {e}"))?;
+    Ok(bytes.to_vec())
+}
+
+/// Reads a weights file made by [`export`]: the network on `device` and what the file says about it.
+/// Anything else — another format, another program's burnpack, a damaged file — is a clear error.
+pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), String> {
+    let not_ours = "this is not a weights file saved by this app (a .bpk from “Download weights”)";
+    let reader = burn_pack::Reader::from_bytes(Bytes::from_bytes_vec(bytes.to_vec()))
+        .map_err(|e| format!("{not_ours}: {e}"))?;
+    let meta = reader.metadata();
+    let get = |key: &str| meta.get(key).cloned();
+    if get(FORMAT).as_deref() != Some(FORMAT_VERSION) {
+        return Err(format!(
+            "{not_ours}: its metadata has no “{FORMAT}: {FORMAT_VERSION}”"
+        ));
+    }
+    let arch = get("lwkd.arch")
+        .as_deref()
+        .and_then(arch_from_key)
+        .ok_or_else(|| format!("{not_ours}: unknown architecture"))?;
+    let class_names: Vec<String> = get("lwkd.class_names")
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .filter(|n: &Vec<String>| (2..=100).contains(&n.len()))
+        .ok_or_else(|| format!("{not_ours}: no class names"))?;
+    let info = WeightsInfo {
+        arch,
+        target: get("lwkd.target").unwrap_or_default(),
+        method: get("lwkd.method").unwrap_or_default(),
+        test_acc: get("lwkd.test_acc")
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(f32::NAN),
+        class_names,
+    };
+    let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(bytes.to_vec()))
+        .map_err(|e| format!("the weights could not be read: {e}"))?;
+    let net = Net::new(arch, info.class_names.len(), device)
+        .try_load_record(record)
+        .map_err(|e| format!("the weights do not fit the architecture they name: {e}"))?;
+    Ok((net, info))
+}

@@ -1,0 +1,219 @@
+//! The own-data reader on good and bad folders and zips: classes from sub-folders, bad files and too
+//! small classes left out with a note, the rest kept; clear errors when nothing usable remains.
+
+use std::io::Write;
+use std::path::Path;
+
+use image::{GrayImage, Luma, RgbImage};
+use lwkd::data::TargetKind;
+use lwkd::data::own::decode::load;
+use lwkd::data::own::{MAX_CLASSES, pixels::SIDE, plan};
+
+/// A PNG of a bright square at `(x, y)` on black, `w × h` pixels.
+fn png(w: u32, h: u32, x: u32, y: u32) -> Vec<u8> {
+    let img = GrayImage::from_fn(w, h, |i, j| {
+        Luma([
+            if (x..x + w / 3).contains(&i) && (y..y + h / 3).contains(&j) {
+                255
+            } else {
+                0
+            },
+        ])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+fn write(root: &Path, rel: &str, bytes: &[u8]) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, bytes).unwrap();
+}
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("lwkd-own-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Three good classes (7, 6 and 10 images of different sizes), one class of two images, a corrupt
+/// PNG, a text file, a loose file and hidden files — all inside one top folder.
+fn messy_folder(root: &Path) {
+    for (class, n, corner) in [("circle", 7, 0), ("square", 6, 20), ("triangle", 10, 40)] {
+        for i in 0..n {
+            write(
+                root,
+                &format!("shapes/{class}/{i:02}.png"),
+                &png(60 + i * 10, 60, corner, corner),
+            );
+        }
+    }
+    write(root, "shapes/tiny/a.png", &png(30, 30, 0, 0));
+    write(root, "shapes/tiny/b.png", &png(30, 30, 0, 0));
+    write(
+        root,
+        "shapes/circle/broken.png",
+        b"\x89PNG\r\n\x1a\nnot really",
+    );
+    write(root, "shapes/square/notes.txt", b"hello");
+    write(root, "shapes/readme.md", b"loose");
+    write(root, "shapes/.DS_Store", b"junk");
+    write(root, "shapes/__MACOSX/circle/._00.png", b"junk");
+}
+
+fn check_messy(target: &lwkd::data::Target, notes: &[String]) {
+    assert_eq!(target.kind, TargetKind::Own);
+    assert_eq!(target.class_names, ["circle", "square", "triangle"]);
+    // Every fifth image of a class is a test image: 7 → 6 + 1, 6 → 5 + 1, 10 → 8 + 2.
+    assert_eq!(target.train.len(), 6 + 5 + 8);
+    assert_eq!(target.test.len(), 1 + 1 + 2);
+    assert_eq!(target.train.pixels.len(), target.train.len() * SIDE * SIDE);
+    let all = notes.join(" | ");
+    assert!(
+        all.contains("broken.png"),
+        "the corrupt file is named: {all}"
+    );
+    assert!(
+        all.contains("“tiny” (2)"),
+        "the small class is named: {all}"
+    );
+    assert!(all.contains("not images"), "{all}");
+    assert!(all.contains("outside any class folder"), "{all}");
+    assert!(
+        !all.contains("DS_Store") && !all.contains("MACOSX"),
+        "hidden files are silent: {all}"
+    );
+}
+
+#[test]
+fn a_messy_folder_keeps_what_is_good_and_names_what_is_not() {
+    let root = tempdir("folder");
+    messy_folder(&root);
+    let (target, notes) = load(&root).unwrap();
+    check_messy(&target, &notes);
+    // Images keep their content: the bright square of a "circle" image is top-left after resizing.
+    let img = target.train.image(0);
+    assert!(
+        img[2 * SIDE + 2] > 200 && img[SIDE * SIDE - 1] < 50,
+        "{:?}",
+        &img[..SIDE]
+    );
+}
+
+#[test]
+fn the_same_folder_as_a_zip_reads_the_same() {
+    let root = tempdir("zip");
+    messy_folder(&root);
+    let zip_path = root.join("shapes.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    let mut files: Vec<_> = walk(&root.join("shapes"));
+    files.sort();
+    for f in files {
+        let rel = f.strip_prefix(&root).unwrap().to_string_lossy().to_string();
+        zip.start_file(rel, options).unwrap();
+        zip.write_all(&std::fs::read(&f).unwrap()).unwrap();
+    }
+    zip.finish().unwrap();
+    let (target, notes) = load(&zip_path).unwrap();
+    check_messy(&target, &notes);
+    let (from_folder, _) = load(&root.join("shapes")).unwrap();
+    assert_eq!(target.train, from_folder.train);
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
+    }
+    out
+}
+
+#[test]
+fn light_backgrounds_are_inverted_like_the_datasets() {
+    let root = tempdir("light");
+    for class in ["a", "b"] {
+        for i in 0..5 {
+            // A dark dot on white paper, in colour.
+            let img = RgbImage::from_fn(40, 40, |x, y| {
+                if (15..25).contains(&x) && (15..25).contains(&y) {
+                    image::Rgb([20, 40, 200])
+                } else {
+                    image::Rgb([255, 255, 255])
+                }
+            });
+            let mut out = std::io::Cursor::new(Vec::new());
+            img.write_to(&mut out, image::ImageFormat::Jpeg).unwrap();
+            write(&root, &format!("{class}/{i}.jpg"), &out.into_inner());
+        }
+    }
+    let (target, _) = load(&root).unwrap();
+    let img = target.train.image(0);
+    assert!(img[0] < 30, "background dark: {}", img[0]);
+    assert!(
+        img[14 * SIDE + 14] > 150,
+        "object bright: {}",
+        img[14 * SIDE + 14]
+    );
+}
+
+#[test]
+fn unusable_choices_get_a_clear_error() {
+    let one = tempdir("one");
+    for i in 0..6 {
+        write(&one, &format!("cats/{i}.png"), &png(28, 28, 0, 0));
+    }
+    // A single folder of images is taken for the chosen folder itself: its images are loose.
+    let err = load(&one).unwrap_err();
+    assert!(err.contains("6 loose files but no class folders"), "{err}");
+    write(&one, "cats/dogs/0.png", &png(28, 28, 0, 0));
+    write(&one, "cats/dogs/1.png", &png(28, 28, 0, 0));
+    let err = load(&one.join("cats")).unwrap_err();
+    assert!(err.contains("only one class folder (“dogs”)"), "{err}");
+
+    let flat = tempdir("flat");
+    for i in 0..6 {
+        write(&flat, &format!("{i}.png"), &png(28, 28, 0, 0));
+    }
+    assert!(load(&flat).unwrap_err().contains("no class folders"));
+    assert!(
+        load(&tempdir("empty"))
+            .unwrap_err()
+            .contains("no class folders with images")
+    );
+
+    let bad = tempdir("bad");
+    for class in ["x", "y"] {
+        for i in 0..6 {
+            write(&bad, &format!("{class}/{i}.png"), b"garbage");
+        }
+    }
+    let err = load(&bad).unwrap_err();
+    assert!(err.contains("fewer than 2 classes"), "{err}");
+
+    let not_zip = tempdir("notzip").join("photos.zip");
+    std::fs::write(&not_zip, b"PK\x03\x04 but truncated").unwrap();
+    assert!(load(&not_zip).unwrap_err().contains("not a readable .zip"));
+}
+
+#[test]
+fn more_than_a_hundred_classes_keeps_the_first_hundred() {
+    let paths: Vec<String> = (0..130)
+        .flat_map(|c| (0..5).map(move |i| format!("data/c{c:03}/{i}.png")))
+        .collect();
+    let layout = plan(&paths).unwrap();
+    assert_eq!(layout.classes.len(), MAX_CLASSES);
+    assert_eq!(layout.classes[0].name, "c000");
+    assert!(
+        layout.notes.iter().any(|n| n.contains("130 classes found")),
+        "{:?}",
+        layout.notes
+    );
+}

@@ -1,0 +1,108 @@
+//! Saved students: a trained student written as burnpack and read back predicts exactly as before
+//! (same test accuracy), and files that are not ours are refused with a message, not a panic.
+
+mod common;
+
+use burn::prelude::*;
+use futures::executor::block_on;
+use lwkd::data::TargetKind;
+use lwkd::data::local::load_target;
+use lwkd::distill::{DistillConfig, Method, compare};
+use lwkd::model::{Arch, StudentKind, import};
+use lwkd::pipeline::Event;
+use lwkd::pipeline::host::CallbackHost;
+use lwkd::train::classifier::evaluate;
+
+#[test]
+fn export_then_import_gives_the_same_test_accuracy() {
+    let target = load_target(&common::data_dir(), TargetKind::Fashion).unwrap();
+    let device = Device::flex();
+    let mut host = CallbackHost(|_: &Event| {});
+    for student in StudentKind::ALL {
+        let cfg = DistillConfig {
+            student,
+            train_per_class: 60,
+            epochs: 1,
+            batch_size: 32,
+            ..DistillConfig::default()
+        };
+        let results = block_on(compare(
+            &[Method::Ce],
+            &target,
+            None,
+            &cfg,
+            &device,
+            &mut host,
+        ))
+        .unwrap();
+        let r = &results[0];
+        assert!(!r.weights.is_empty(), "{student:?}: no weights written");
+        let (net, info) = import(&r.weights, &device).unwrap();
+        assert_eq!(info.arch, Arch::Student(student));
+        assert_eq!(info.class_names, target.class_names);
+        assert_eq!(info.target, "Fashion-MNIST");
+        assert_eq!(info.method, Method::Ce.label());
+        assert_eq!(info.test_acc, r.test_acc);
+        let (acc, preds) = block_on(evaluate(
+            |x| net.forward(x),
+            &target.test,
+            &device,
+            &mut host,
+        ))
+        .unwrap();
+        assert_eq!(
+            preds, r.test_predictions,
+            "{student:?}: predictions changed"
+        );
+        assert_eq!(acc, r.test_acc);
+        assert!(
+            acc > 0.3,
+            "{student:?}: a trained student, not a fresh one ({acc})"
+        );
+    }
+}
+
+#[test]
+fn files_that_are_not_our_weights_are_refused_with_a_message() {
+    let device = Device::flex();
+    for (what, bytes) in [
+        ("empty", Vec::new()),
+        ("text", b"hello, these are not weights".to_vec()),
+        (
+            "png header",
+            vec![0x89, b'P', b'N', b'G', 13, 10, 26, 10, 0, 0, 0, 13],
+        ),
+        ("zeros", vec![0u8; 4096]),
+    ] {
+        let err = import(&bytes, &device)
+            .err()
+            .unwrap_or_else(|| panic!("{what} accepted"));
+        assert!(err.contains("not a weights file"), "{what}: {err}");
+    }
+}
+
+#[test]
+fn a_truncated_weights_file_is_refused() {
+    let target = load_target(&common::data_dir(), TargetKind::Fashion).unwrap();
+    let cfg = DistillConfig {
+        train_per_class: 10,
+        epochs: 1,
+        ..DistillConfig::default()
+    };
+    let device = Device::flex();
+    let r = block_on(compare(
+        &[Method::Ce],
+        &target,
+        None,
+        &cfg,
+        &device,
+        &mut CallbackHost(|_: &Event| {}),
+    ))
+    .unwrap()
+    .remove(0);
+    let cut = &r.weights[..r.weights.len() * 2 / 3];
+    assert!(
+        import(cut, &device).is_err(),
+        "a truncated file was accepted"
+    );
+}
