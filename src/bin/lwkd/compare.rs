@@ -261,11 +261,11 @@ pub fn run(a: &CompareArgs) -> i32 {
         a.teacher_input.key()
     );
     print_table(&runs, &a.methods);
-    if let Some(dir) = &a.save_weights {
-        if let Err(e) = save_weights(dir, runs.last().expect("one run per seed")) {
-            eprintln!("error: {}: {e}", dir.display());
-            return 1;
-        }
+    if let Some(dir) = &a.save_weights
+        && let Err(e) = save_weights(dir, runs.last().expect("one run per seed"))
+    {
+        eprintln!("error: {}: {e}", dir.display());
+        return 1;
     }
     if a.json {
         let all: Vec<&MethodResult> = runs.iter().flatten().collect();

@@ -7,9 +7,12 @@ use super::MAX_FILE_BYTES;
 /// Everything a zip may unpack to; more is refused (a zip bomb would take the tab down).
 const MAX_TOTAL_BYTES: u64 = 1 << 30;
 
+/// Files as (path, bytes), and notes on what was left out.
+pub type Unzipped = (Vec<(String, Vec<u8>)>, Vec<String>);
+
 /// The files of the zip in `bytes` (folders omitted), with their '/'-separated paths. Entries too large
 /// or unreadable are skipped and counted in the notes.
-pub fn unzip(bytes: &[u8]) -> Result<(Vec<(String, Vec<u8>)>, Vec<String>), String> {
+pub fn unzip(bytes: &[u8]) -> Result<Unzipped, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("this is not a readable .zip file ({e})"))?;
     let mut files = Vec::new();
