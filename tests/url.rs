@@ -179,3 +179,22 @@ fn hidden_stages_that_shown_ones_need_run_by_themselves() {
     assert_eq!(view("autoplay=1").runs_by_itself(), 3);
     assert_eq!(view("autoplay=1&stages=1,2").runs_by_itself(), 2);
 }
+
+#[test]
+fn own_images_never_travel_in_a_link() {
+    let c = Config {
+        target: TargetKind::Own,
+        classes: 3,
+        seed: 7,
+        ..Config::default()
+    };
+    let q = to_query(&c);
+    assert_eq!(q, "seed=7", "only the shareable settings: {q}");
+    let (back, problems) = from_query("tg=own&k=3");
+    assert_eq!(back.target, TargetKind::Fashion);
+    assert_eq!(back.classes, 3);
+    assert!(
+        problems.iter().any(|p| p.message.starts_with("tg:")),
+        "{problems:?}"
+    );
+}

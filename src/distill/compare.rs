@@ -136,7 +136,7 @@ pub async fn showcase(
         let device = l.model_device();
         let x = crate::data::batch::pixels_tensor(&bytes, SIDE, synth_cols, &device);
         let p = softmax(l.model.forward(x).div_scalar(cfg.temperature), 1);
-        let p = crate::train::readback::floats(p).await;
+        let p = crate::train::readback::floats(p).await.unwrap_or_default();
         let px = SIDE * synth_cols;
         synth_images = bytes.chunks(px).map(<[u8]>::to_vec).collect();
         teacher = p.chunks(k).map(<[f32]>::to_vec).collect();
@@ -175,6 +175,7 @@ async fn student_outputs(
     let k = p.dims()[1];
     crate::train::readback::floats(p)
         .await
+        .unwrap_or_default()
         .chunks(k)
         .map(<[f32]>::to_vec)
         .collect()

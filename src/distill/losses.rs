@@ -9,10 +9,20 @@ pub fn soft_cross_entropy(logits: Tensor<2>, targets: Tensor<2>) -> Tensor<1> {
     (targets * log_softmax(logits, 1)).sum_dim(1).mean().neg()
 }
 
+/// One-hot rows of `labels` over `k` classes. Not Burn's `one_hot`: it checks the labels' range by
+/// reading them back synchronously, which panics on WebGPU in the browser.
+pub fn one_hot(labels: Tensor<1, Int>, k: usize) -> Tensor<2> {
+    let n = labels.dims()[0];
+    let classes = Tensor::<1, Int>::arange(0..k as i64, &labels.device());
+    let rows = labels.unsqueeze_dim::<2>(1).repeat_dim(1, k);
+    rows.equal(classes.unsqueeze_dim::<2>(0).repeat_dim(0, n))
+        .float()
+}
+
 /// Cross-entropy with hard labels.
 pub fn cross_entropy(logits: Tensor<2>, labels: Tensor<1, Int>) -> Tensor<1> {
     let k = logits.dims()[1];
-    soft_cross_entropy(logits, labels.one_hot::<2>(k).float())
+    soft_cross_entropy(logits, one_hot(labels, k))
 }
 
 /// The distillation term T² · KL(p ‖ softmax(z / T)), averaged over the batch. `p` is the teacher's

@@ -171,7 +171,7 @@ pub async fn train_net(
 
             if step == 1 || pending.len() >= cfg.report_every || step % steps_per_epoch == 0 {
                 let first = step + 1 - pending.len();
-                let values = floats(Tensor::cat(std::mem::take(&mut pending), 0)).await;
+                let values = floats(Tensor::cat(std::mem::take(&mut pending), 0)).await?;
                 let parts: Vec<LossParts> = values
                     .chunks(PARTS)
                     .enumerate()
@@ -209,7 +209,7 @@ pub async fn train_net(
             excluded += host.checkpoint().await?;
         }
         let correct = match correct {
-            Some(c) => ints(c).await[0],
+            Some(c) => ints(c).await?[0],
             None => 0,
         };
         train_acc = correct as f32 / n.max(1) as f32;

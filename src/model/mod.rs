@@ -12,4 +12,4 @@ pub mod weights;
 pub use discriminator::Discriminator;
 pub use lenet::{LeNet5, LeNet5Config};
 pub use net::{Arch, Net, StudentKind, parameter_count};
-pub use weights::{WeightsInfo, export, import};
+pub use weights::{WeightsInfo, copy_params, export, import};

@@ -69,10 +69,16 @@ impl ModuleMapper for Fill {
     }
 }
 
-/// A copy of `net` on the CPU, read back asynchronously (a synchronous read panics on WebGPU in wasm).
-async fn to_cpu(net: &Net, arch: Arch, classes: usize) -> Result<Net, String> {
+/// `blank` (the same architecture, on any device) with the parameters of `module`, read back
+/// asynchronously (a synchronous read panics on WebGPU in wasm).
+pub async fn copy_params<M: Module>(module: &M, blank: M) -> Result<M, String> {
     let mut params = Params(Vec::new());
-    net.visit(&mut params);
+    module.visit(&mut params);
+    let device = blank
+        .devices()
+        .into_iter()
+        .next()
+        .unwrap_or_else(Device::flex);
     let mut values = VecDeque::new();
     for t in params.0 {
         values.push_back(
@@ -81,11 +87,11 @@ async fn to_cpu(net: &Net, arch: Arch, classes: usize) -> Result<Net, String> {
                 .map_err(|e| format!("reading the weights back failed: {e:?}"))?,
         );
     }
-    let cpu = Device::flex();
-    Ok(Net::new(arch, classes, &cpu).map(&mut Fill {
-        values,
-        device: cpu,
-    }))
+    Ok(blank.map(&mut Fill { values, device }))
+}
+
+async fn to_cpu(net: &Net, arch: Arch, classes: usize) -> Result<Net, String> {
+    copy_params(net, Net::new(arch, classes, &Device::flex())).await
 }
 
 /// The burnpack bytes of `net`, with `info` in the metadata.

@@ -104,6 +104,13 @@ fn set(c: &mut Config, field: &str, text: &str) -> Result<(), String> {
 /// The query for `c` (without the leading `?`): only the settings that differ from the defaults.
 pub fn to_query(c: &Config) -> String {
     let d = Config::default();
+    // The person's own images never travel in a link: it names the default target and its K.
+    let own = c.target == TargetKind::Own;
+    let c = &Config {
+        target: if own { d.target } else { c.target },
+        classes: if own { d.classes } else { c.classes },
+        ..c.clone()
+    };
     KEYS.iter()
         .filter(|(_, f)| value(c, f) != value(&d, f))
         .map(|(k, f)| format!("{k}={}", encode(&value(c, f))))

@@ -29,7 +29,7 @@ pub async fn evaluate(
         return Ok((0.0, Vec::new()));
     }
     let preds: Vec<u8> = ints(Tensor::cat(preds, 0))
-        .await
+        .await?
         .into_iter()
         .map(|p| p as u8)
         .collect();

@@ -1,20 +1,45 @@
 //! Reading tensors back to the host. Always async: on WebGPU a synchronous read panics, and on every
 //! backend one read per group of steps is far cheaper than one per step.
+//!
+//! A read that fails means the device is gone (a lost WebGPU device: cubecl marks it poisoned and
+//! every later read fails too). The reason is kept here and the run stops like a cancel, so the app
+//! can keep what was finished and offer to continue on the CPU.
+
+use std::cell::RefCell;
 
 use burn::prelude::*;
 
+use crate::pipeline::Cancelled;
+
+thread_local! {
+    static LOST: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Why the device stopped answering, once a read failed.
+pub fn device_lost() -> Option<String> {
+    LOST.with(|l| l.borrow().clone())
+}
+
+/// Forgets a lost device (the app moved on to another one).
+pub fn forget_device_loss() {
+    LOST.with(|l| *l.borrow_mut() = None);
+}
+
+fn lost<E: std::fmt::Debug>(e: E) -> Cancelled {
+    let reason = format!("{e:?}");
+    // The first reason is the telling one; later reads only repeat that the device is poisoned.
+    LOST.with(|l| l.borrow_mut().get_or_insert(reason).clone());
+    Cancelled
+}
+
 /// Reads a float tensor as `f32`s.
-pub async fn floats<const D: usize>(t: Tensor<D>) -> Vec<f32> {
-    match t.into_data_async().await {
-        Ok(data) => data.iter::<f32>().collect(),
-        Err(e) => panic!("reading a tensor back from the device failed: {e:?}"),
-    }
+pub async fn floats<const D: usize>(t: Tensor<D>) -> Result<Vec<f32>, Cancelled> {
+    let data = t.into_data_async().await.map_err(lost)?;
+    Ok(data.iter::<f32>().collect())
 }
 
 /// Reads an int tensor as `i64`s (backends store ints as i32 or i64).
-pub async fn ints<const D: usize>(t: Tensor<D, Int>) -> Vec<i64> {
-    match t.into_data_async().await {
-        Ok(data) => data.iter::<i64>().collect(),
-        Err(e) => panic!("reading a tensor back from the device failed: {e:?}"),
-    }
+pub async fn ints<const D: usize>(t: Tensor<D, Int>) -> Result<Vec<i64>, Cancelled> {
+    let data = t.into_data_async().await.map_err(lost)?;
+    Ok(data.iter::<i64>().collect())
 }

@@ -124,7 +124,7 @@ pub async fn train_teacher(
             let epoch_end = step % steps_per_epoch == 0;
             if step == 1 || pending.len() >= cfg.report_every || epoch_end {
                 let (tensors, mut points): (Vec<_>, Vec<_>) = pending.drain(..).unzip();
-                let losses = floats(Tensor::cat(tensors, 0)).await;
+                let losses = floats(Tensor::cat(tensors, 0)).await?;
                 for (p, l) in points.iter_mut().zip(losses) {
                     p.loss = l;
                 }
@@ -147,7 +147,7 @@ pub async fn train_teacher(
             paused += host.checkpoint().await?;
         }
         let correct = match correct {
-            Some(c) => ints(c).await[0],
+            Some(c) => ints(c).await?[0],
             None => 0,
         };
         train_acc = correct as f32 / n.max(1) as f32;

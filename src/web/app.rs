@@ -124,6 +124,7 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
             {move || state.notice.get().map(|n| view! { <p class="notice" id="notice" role="status">{n}</p> })}
+            <super::gpu_lost::GpuLost/>
             <div class:hidden=!shows[0]><SynthPanel/></div>
             <div class:hidden=!shows[1]><TeacherPanel/></div>
             <div class:hidden=!shows[2]><DistillPanel/></div>

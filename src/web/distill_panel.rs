@@ -18,14 +18,24 @@ use super::controls::NumberField;
 use super::gpu;
 use super::grid::{self, Tile};
 use super::host::WebHost;
+use super::own_picker::OwnData;
 use super::results::Results;
 use super::state::{AppState, Control, TargetStatus, use_state};
 use super::teacher_panel::eta;
 
 /// The target of `kind`, downloaded once per page.
-async fn ensure_target(state: AppState, kind: TargetKind) -> Result<Arc<Target>, String> {
+pub(super) async fn ensure_target(
+    state: AppState,
+    kind: TargetKind,
+) -> Result<Arc<Target>, String> {
     if let Some(t) = state.target(kind) {
         return Ok(t);
+    }
+    if kind == TargetKind::Own {
+        // Never downloaded, never stored: the person picks them again after a reload.
+        return Err(
+            "Choose your images first: a folder or .zip with one sub-folder per class".into(),
+        );
     }
     state.target_status.set(TargetStatus::Loading(kind));
     match super::fetch::target(kind).await {
@@ -55,7 +65,8 @@ pub fn prefetch_target(state: AppState) {
 
 /// Starts downloading `kind` in the background unless it is there or on its way.
 pub fn load_target(state: AppState, kind: TargetKind) {
-    if state.target(kind).is_none()
+    if kind != TargetKind::Own
+        && state.target(kind).is_none()
         && !matches!(
             state.target_status.get_untracked(),
             TargetStatus::Loading(_)
@@ -68,14 +79,17 @@ pub fn load_target(state: AppState, kind: TargetKind) {
 }
 
 fn select_target(state: AppState, kind: TargetKind) {
+    let loaded = state.target(kind);
     state.config.update(|c| {
         c.target = kind;
-        // The synthesized dataset follows the target's K (both targets have 10 classes).
-        c.classes = 10;
+        // The synthesized dataset follows the target's K (Fashion-MNIST and MNIST have 10 classes).
+        c.classes = loaded.as_ref().map_or(10, |t| t.classes());
     });
-    match state.target(kind) {
-        Some(_) => state.target_status.set(TargetStatus::Ready(kind)),
-        None => spawn_local(async move {
+    match (loaded, kind) {
+        (Some(_), _) => state.target_status.set(TargetStatus::Ready(kind)),
+        // The picker below the settings asks for the images.
+        (None, TargetKind::Own) => state.target_status.set(TargetStatus::Idle),
+        (None, _) => spawn_local(async move {
             let _ = ensure_target(state, kind).await;
         }),
     }
@@ -86,6 +100,30 @@ pub(super) fn run(state: AppState) {
         return;
     };
     let methods = cfg.methods.clone();
+    start(state, cfg, methods, true);
+}
+
+/// Runs the chosen methods that have no result yet, keeping the finished ones (after a lost GPU).
+pub(super) fn resume(state: AppState) {
+    let Some(cfg) = state.valid_config() else {
+        return;
+    };
+    let done: Vec<Method> = state
+        .results
+        .get_untracked()
+        .iter()
+        .map(|r| r.method)
+        .collect();
+    let methods: Vec<Method> = cfg
+        .methods
+        .iter()
+        .copied()
+        .filter(|m| !done.contains(m))
+        .collect();
+    start(state, cfg, methods, false);
+}
+
+fn start(state: AppState, cfg: crate::pipeline::Config, methods: Vec<Method>, fresh: bool) {
     let teacher = state.teacher_model.get_value();
     let digits = state.digits.get_value();
     if methods.is_empty() {
@@ -95,11 +133,14 @@ pub(super) fn run(state: AppState) {
     state.busy.set(Some(Stage::Student(methods[0])));
     state.control.set(Control::Run);
     state.notice.set(None);
-    state.results.set(Vec::new());
-    state.results_target.set(Some(cfg.target));
-    state.restored.set(false);
-    state.chosen.set(None);
-    state.showcase.set(None);
+    state.gpu_lost.set(None);
+    if fresh {
+        state.results.set(Vec::new());
+        state.results_target.set(Some(cfg.target));
+        state.restored.set(false);
+        state.chosen.set(None);
+        state.showcase.set(None);
+    }
     state.distill_losses.set(Vec::new());
     state.distill_acc.set(Vec::new());
     spawn_local(async move {
@@ -142,11 +183,21 @@ pub(super) fn run(state: AppState) {
             }
         };
         let dcfg = cfg.distill();
-        state
-            .showcase
-            .set(Some(showcase(&target, light.as_ref(), &dcfg).await));
+        if fresh || state.showcase.get_untracked().is_none() {
+            state
+                .showcase
+                .set(Some(showcase(&target, light.as_ref(), &dcfg).await));
+        }
         let mut host = WebHost { state };
         let outcome = compare(&methods, &target, light.as_ref(), &dcfg, &device, &mut host).await;
+        if outcome.is_err()
+            && let Some(reason) = crate::train::readback::device_lost()
+        {
+            state
+                .gpu_lost
+                .set(Some((Stage::Student(methods[0]), reason)));
+            return finish(None);
+        }
         finish(outcome.err().map(|_| {
             "Cancelled. Finished methods stay in the table; run again to redo them.".to_string()
         }));
@@ -226,8 +277,9 @@ pub fn DistillPanel() -> impl IntoView {
         let Some(t) = state.target(kind) else { return };
         let k = t.classes();
         let by_class = t.train.by_class(k);
-        // Two rows, one class per column.
-        let tiles: Vec<Tile> = (0..2)
+        // Two rows, one class per column; with many classes one image each, 20 to a row.
+        let (rows, per_row) = if k <= 12 { (2, k) } else { (1, 20) };
+        let tiles: Vec<Tile> = (0..rows)
             .flat_map(|r| by_class.iter().filter_map(move |c| c.get(r).copied()))
             .map(|i| Tile {
                 index: i as usize,
@@ -235,7 +287,7 @@ pub fn DistillPanel() -> impl IntoView {
                 correct: None,
             })
             .collect();
-        grid::draw(&canvas, &t.train, &tiles, k);
+        grid::draw(&canvas, &t.train, &tiles, per_row);
     });
     Effect::new(move |_| {
         let parts = state.distill_losses.get();
@@ -397,9 +449,10 @@ pub fn DistillPanel() -> impl IntoView {
             </details>
             <div class="fields">
                 <Select id="field-target" control="target" label="Target dataset"
-                    options=TargetKind::ALL.into_iter().map(|k| (k.key(), k.label().to_string())).collect()
+                    options=TargetKind::ALL.into_iter().map(|k| (k.key(), k.label().to_string()))
+                        .chain([(TargetKind::Own.key(), "Your own images (a folder or .zip)…".to_string())]).collect()
                     current=Signal::derive(move || state.config.get().target.key())
-                    on_pick=move |v| if let Some(k) = TargetKind::from_key(&v) { select_target(state, k) }/>
+                    on_pick=move |v| if let Some(k) = TargetKind::from_key(&v).or((v == "own").then_some(TargetKind::Own)) { select_target(state, k) }/>
                 <Select id="field-student" control="student" label="Student"
                     options=students
                     current=Signal::derive(move || state.config.get().student.key())
@@ -418,6 +471,7 @@ pub fn DistillPanel() -> impl IntoView {
                 <NumberField field="beta" label="β (adversarial weight)" help="0 – 10" step="any"/>
                 <NumberField field="heavy_epochs" label="Heavy teacher epochs" help="vanilla KD only"/>
             </div>
+            <OwnData/>
             <p class="muted small">{format!(
                 "Vanilla KD's heavy teacher: a CNN with 16 and 32 channels and a 128-unit layer — {heavy_params} weights, trained on the target first."
             )}</p>

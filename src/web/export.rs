@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement};
 
 /// Downloads `href` (a data: URL) as `filename`.
-fn download(href: &str, filename: &str) {
+pub(super) fn download(href: &str, filename: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -79,3 +79,8 @@ pub async fn device(kind: BackendKind) -> Result<Device, String> {
         }
     }
 }
+
+/// Drops the cached WebGPU device (it was lost); a later run asks the browser for a new one.
+pub fn forget_webgpu() {
+    WGPU.with(|w| *w.borrow_mut() = None);
+}

@@ -86,6 +86,9 @@ impl Host for WebHost {
 
     async fn checkpoint(&mut self) -> Result<Duration, Cancelled> {
         TimeoutFuture::new(0).await;
+        if crate::train::readback::device_lost().is_some() {
+            return Err(Cancelled);
+        }
         let mut paused = Duration::ZERO;
         loop {
             match self.state.control.get_untracked() {

@@ -9,8 +9,11 @@ mod distill_panel;
 mod export;
 mod fetch;
 mod gpu;
+mod gpu_lost;
 mod grid;
 mod host;
+mod own_files;
+mod own_picker;
 mod panic;
 mod results;
 mod share;
@@ -19,6 +22,7 @@ mod state;
 mod storage;
 mod synth_panel;
 mod teacher_panel;
+mod weights_io;
 
 /// Entry point called by `src/bin/lwkd_web.rs`.
 pub fn start() {

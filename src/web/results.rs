@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::chart::{self, Series};
 use super::state::use_state;
+use super::weights_io::{self, ImportWeights};
 use super::{confusion, export, soft_view, storage};
 
 #[component]
@@ -111,6 +112,7 @@ pub fn Results() -> impl IntoView {
                     <th scope="col" class="num">"Teacher time"</th>
                     <th scope="col" class="num">"Distillation time"</th>
                     <th scope="col" class="num">"Total"</th>
+                    <th scope="col">"Weights"</th>
                 </tr></thead>
                 <tbody>
                     {move || state.results.get().into_iter().map(|r| view! {
@@ -124,6 +126,16 @@ pub fn Results() -> impl IntoView {
                             <td class="num">{format!("{:.1} s", r.teacher_s)}</td>
                             <td class="num">{format!("{:.1} s", r.distill_s)}</td>
                             <td class="num">{format!("{:.1} s", r.total_s)}</td>
+                            <td>{
+                                let empty = r.weights.is_empty();
+                                let kept = r.clone();
+                                let label = format!("Download the {} student's weights (burnpack)", r.method.label());
+                                view! {
+                                    <button class="small" id=format!("weights-{}", r.method.key()) aria-label=label
+                                        title=if empty { "Not kept across a reload: run again to download" } else { "Burn's burnpack format: load it here or with `lwkd evaluate`" }
+                                        disabled=empty on:click=move |_| weights_io::save(&kept)>".bpk"</button>
+                                }
+                            }</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -157,6 +169,7 @@ pub fn Results() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            <ImportWeights/>
             <p class="muted small">
                 "Teacher time: synthesis + lightweight teacher for LW-KD, the heavy teacher's training for vanilla
                 KD, none for the others. Distillation time excludes the per-epoch test evaluations and pauses."

@@ -36,9 +36,20 @@ pub enum TargetStatus {
     Failed(String),
 }
 
+/// Reading the person's own images.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnStatus {
+    Idle,
+    Reading { done: usize, total: usize },
+    Ready,
+    Failed(String),
+}
+
 /// The trained lightweight teacher, kept (on the device it trained on) to teach in stage 3.
 pub struct TeacherHandle {
     pub model: LeNet5,
+    /// A copy on the CPU when the teacher trained on WebGPU, so that a lost GPU does not lose it.
+    pub cpu_copy: Option<LeNet5>,
     pub device: Device,
     pub classes: usize,
     /// Synthesis + training time: LW-KD's teacher cost.
@@ -101,6 +112,11 @@ pub struct AppState {
     // Stage 3
     pub target_status: RwSignal<TargetStatus>,
     pub targets: StoredValue<Vec<Arc<Target>>>,
+    pub own_status: RwSignal<OwnStatus>,
+    /// The stage WebGPU stopped in, and why (a lost device); offers to continue on the CPU.
+    pub gpu_lost: RwSignal<Option<(Stage, String)>>,
+    /// What was left out of the person's images, and why.
+    pub own_notes: RwSignal<Vec<String>>,
     pub teacher_model: StoredValue<Option<Rc<TeacherHandle>>, LocalStorage>,
     /// Loss components of the method running now.
     pub distill_losses: RwSignal<Vec<LossParts>>,
@@ -142,6 +158,9 @@ impl AppState {
             set: StoredValue::new(None),
             target_status: RwSignal::new(TargetStatus::Idle),
             targets: StoredValue::new(Vec::new()),
+            own_status: RwSignal::new(OwnStatus::Idle),
+            gpu_lost: RwSignal::new(None),
+            own_notes: RwSignal::new(Vec::new()),
             teacher_model: StoredValue::new_local(None),
             distill_losses: RwSignal::new(Vec::new()),
             distill_acc: RwSignal::new(Vec::new()),

@@ -1,6 +1,7 @@
 //! Stage 2 in the page: train the LeNet-5 teacher with live charts, progress and pause/resume/cancel.
 
 use crate::data::numeral::numeral_text;
+use crate::model::{LeNet5Config, copy_params};
 use crate::pipeline::backend::choose;
 use crate::pipeline::{BackendKind, Stage};
 use crate::train::train_teacher;
@@ -30,6 +31,7 @@ pub(super) fn train(state: AppState) {
         return;
     };
     state.busy.set(Some(Stage::Teacher));
+    state.gpu_lost.set(None);
     state.control.set(Control::Run);
     state.notice.set(None);
     state.teacher.set(None);
@@ -60,7 +62,17 @@ pub(super) fn train(state: AppState) {
         match train_teacher(&set, &cfg.teacher(), &device, &mut host).await {
             Ok(t) => {
                 let synth_s = state.synth.get_untracked().map_or(0.0, |s| s.seconds);
+                let cpu_copy = match choice.kind {
+                    BackendKind::WebGpu => {
+                        let blank = LeNet5Config::new(set.config.classes)
+                            .with_width(set.train.cols)
+                            .init(&burn::prelude::Device::flex());
+                        copy_params(&t.model, blank).await.ok()
+                    }
+                    BackendKind::Cpu => None,
+                };
                 state.teacher_model.set_value(Some(Rc::new(TeacherHandle {
+                    cpu_copy,
                     model: t.model.clone(),
                     device: device.clone(),
                     classes: set.config.classes,
@@ -76,9 +88,13 @@ pub(super) fn train(state: AppState) {
                 preview: t.val_predictions,
                 }))
             }
-            Err(_) => state.notice.set(Some(
-                "Training cancelled. The charts keep what was done; change settings or train again.".into(),
-            )),
+            Err(_) => match crate::train::readback::device_lost() {
+                Some(reason) => state.gpu_lost.set(Some((Stage::Teacher, reason))),
+                None => state.notice.set(Some(
+                    "Training cancelled. The charts keep what was done; change settings or train again."
+                        .into(),
+                )),
+            },
         }
         state.busy.set(None);
         state.control.set(Control::Run);

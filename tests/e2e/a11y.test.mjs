@@ -31,3 +31,24 @@ test('labelled controls, described charts, and Generate reachable and usable by 
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });
+
+test('light and dark themes follow the system', { timeout: 120_000 }, async () => {
+  const { page, problems, close } = await openApp({});
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    const luminance = () => page.evaluate(() => {
+      const rgb = (c) => c.match(/\d+/g).slice(0, 3).map(Number);
+      const lum = ([r, g, b]) => (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      // The page's background is the root element's; text colour is inherited by the body.
+      return { bg: lum(rgb(getComputedStyle(document.documentElement).backgroundColor)),
+        fg: lum(rgb(getComputedStyle(document.body).color)) };
+    });
+    await page.emulateMedia({ colorScheme: 'light' });
+    const light = await luminance();
+    assert.ok(light.bg > 0.9 && light.fg < 0.2, `light theme: ${JSON.stringify(light)}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await luminance();
+    assert.ok(dark.bg < 0.15 && dark.fg > 0.8, `dark theme: ${JSON.stringify(dark)}`);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});

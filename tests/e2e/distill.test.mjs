@@ -45,6 +45,11 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
       window.__longTasks = [];
       new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration)))
         .observe({ type: 'longtask' });
+      // Layout shifts not caused by the person (issue 5: no layout jumps while training).
+      window.__shifts = [];
+      new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().filter((e) => !e.hadRecentInput)
+        .map((e) => ({ value: e.value, nodes: e.sources.map((s) => s.node?.id || s.node?.className || s.node?.nodeName) }))))
+        .observe({ type: 'layout-shift' });
     });
     await page.click('#distill-run');
     const rows = page.locator('#results-table tbody tr');
@@ -52,6 +57,10 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
       null, { timeout: RUN_TIMEOUT });
     await page.locator('#distill-run:enabled').waitFor({ timeout: 30_000 });
     const longTasks = await page.evaluate(() => window.__longTasks);
+    const shifts = await page.evaluate(() => window.__shifts);
+    const cls = shifts.reduce((a, e) => a + e.value, 0);
+    console.log(`# layout shift while distilling: ${cls.toFixed(4)} (${shifts.length} shifts: ${JSON.stringify(shifts.slice(0, 5))})`);
+    assert.ok(cls < 0.1, `the page jumps while training (cumulative layout shift ${cls.toFixed(3)}; 0.1 is "good")`);
     console.log(`# main-thread tasks > 50 ms during the comparison: ${longTasks.length}, longest ${Math.max(0, ...longTasks).toFixed(0)} ms`);
     const methods = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.method));
     assert.deepEqual(methods, ['lwkd', 'ce', 'tfkd', 'kd']);
@@ -60,7 +69,7 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
       console.log(`# ${methods[i]}: ${cells.join(' | ')}`);
       const acc = Number(cells[1].replace('%', ''));
       assert.ok(acc > 20 && acc <= 100, `${methods[i]} test accuracy ${cells[1]} is far above chance (10 %)`);
-      for (const t of cells.slice(2)) assert.match(t, /^\d+\.\d s$/);
+      for (const t of cells.slice(2, 5)) assert.match(t, /^\d+\.\d s$/);
     }
     const cell = async (i, j) => (await rows.nth(i).locator('td').allInnerTexts())[j];
     assert.notEqual(await cell(0, 2), '0.0 s', 'LW-KD pays for its teacher');
@@ -113,6 +122,7 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
     await page.reload();
     await page.locator('#restored-note').waitFor({ timeout: 60_000 });
     assert.equal(await rows.count(), 4);
+    assert.ok(await page.locator('#weights-lwkd').isDisabled(), 'weights are not kept across a reload');
     const again = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[1].innerText.replace('%', '')) / 100));
     again.forEach((a, i) => assert.ok(Math.abs(a - accs[i]) < 1e-4, `${a} vs ${accs[i]}`));
     await page.waitForFunction(() => document.querySelector('#confusion').width > 0, null, { timeout: 60_000 });

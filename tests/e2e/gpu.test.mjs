@@ -1,0 +1,102 @@
+// WebGPU faults and resources (SwiftShader here): GPU buffers stay flat over repeated runs, and a
+// device lost mid-training stops the stage cleanly, keeps what finished and continues on the CPU.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp, progressStep, setField } from './browser.mjs';
+
+// Counts every GPU buffer made and destroyed, and keeps the devices so a test can destroy them.
+const WATCH_GPU = `(() => {
+  if (!self.GPUAdapter) return;
+  const g = window.__gpu = { devices: [], created: 0, destroyed: 0 };
+  const requestDevice = GPUAdapter.prototype.requestDevice;
+  GPUAdapter.prototype.requestDevice = async function (...a) {
+    const d = await requestDevice.apply(this, a); g.devices.push(d); return d;
+  };
+  const createBuffer = GPUDevice.prototype.createBuffer;
+  GPUDevice.prototype.createBuffer = function (...a) { g.created++; return createBuffer.apply(this, a); };
+  const destroy = GPUBuffer.prototype.destroy;
+  GPUBuffer.prototype.destroy = function () { g.destroyed++; return destroy.call(this); };
+})();`;
+
+const live = (page) => page.evaluate(() => window.__gpu.created - window.__gpu.destroyed);
+
+test('GPU buffers do not grow over repeated WebGPU runs', { timeout: 600_000 }, async () => {
+  const { page, problems, close } = await openApp({ webgpu: true, initScript: WATCH_GPU, query: '?be=webgpu&n=20&nv=10&te=1' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    const counts = [];
+    for (let run = 0; run < 4; run++) {
+      await page.click('#train');
+      await page.locator('#teacher-result').waitFor({ timeout: 180_000 });
+      await page.locator('#train:enabled').waitFor();
+      counts.push(await live(page));
+    }
+    assert.match(await page.locator('#teacher-result').innerText(), /Ran on WebGPU/);
+    const created = await page.evaluate(() => window.__gpu.created);
+    console.log(`# live GPU buffers after each of 4 WebGPU teacher runs: ${counts.join(', ')} (${created} created in all)`);
+    assert.ok(counts[0] > 0, 'the runs used the GPU');
+    assert.ok(counts[3] <= counts[1] * 1.1, `GPU buffers grow: ${counts.join(' → ')}`);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('a WebGPU device lost mid-training: the stage stops, the app offers the CPU and continues there', { timeout: 600_000 }, async () => {
+  const { page, problems, close } = await openApp({ webgpu: true, initScript: WATCH_GPU, query: '?be=webgpu&n=100&nv=20&te=3&tpc=10&de=1&m=ce,tfkd' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    await page.click('#train');
+    await page.waitForFunction(() => /step [2-9]/.test(document.querySelector('#teacher-rate')?.innerText ?? ''),
+      null, { timeout: 180_000 });
+    assert.ok(await progressStep(page) >= 2);
+    await page.evaluate(() => window.__gpu.devices.forEach((d) => d.destroy()));
+    const lost = page.locator('#gpu-lost');
+    await lost.waitFor({ timeout: 60_000 });
+    assert.match(await lost.innerText(), /WebGPU stopped working.*The teacher's training stopped/s);
+    assert.equal(await page.locator('#panic-panel').count(), 0, 'no panic');
+    await page.locator('#train:enabled').waitFor();
+    await page.click('#continue-cpu');
+    await page.locator('#teacher-result').waitFor({ timeout: 300_000 });
+    assert.match(await page.locator('#teacher-result').innerText(), /Ran on CPU/);
+    assert.equal(await lost.count(), 0);
+    // Stage 3 then runs on the CPU too.
+    await page.click('#distill-run');
+    await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 2, null, { timeout: 300_000 });
+    // Chromium reports the destroyed device's later use on the console; anything else is a problem.
+    const other = problems.filter((p) => !/destroyed|lost|Device|GPU/i.test(p));
+    console.log(`# console after the loss: ${problems.length} GPU messages`);
+    assert.deepEqual(other, []);
+  } finally { await close(); }
+});
+
+test('a WebGPU device lost during the comparison keeps the finished methods and continues on the CPU', { timeout: 600_000 }, async () => {
+  // CE finishes on WebGPU; the device goes during LW-KD, which then runs on the CPU with the teacher's
+  // CPU copy.
+  const { page, problems, close } = await openApp({ webgpu: true, initScript: WATCH_GPU, query: '?be=webgpu&n=20&nv=10&te=1&tpc=10&de=1&m=ce,lwkd' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    await page.click('#train');
+    await page.locator('#teacher-result').waitFor({ timeout: 180_000 });
+    assert.match(await page.locator('#teacher-result').innerText(), /Ran on WebGPU/);
+    await page.click('#distill-run');
+    await page.locator('#results-table tbody tr[data-method=ce]').waitFor({ timeout: 300_000 });
+    const ce = await page.locator('#results-table tbody tr[data-method=ce] td').nth(1).innerText();
+    await page.evaluate(() => window.__gpu.devices.forEach((d) => d.destroy()));
+    const lost = page.locator('#gpu-lost');
+    await lost.waitFor({ timeout: 120_000 });
+    assert.match(await lost.innerText(), /finished methods stay in the table/);
+    await page.locator('#distill-run:enabled').waitFor();
+    assert.equal(await page.locator('#results-table tbody tr').count(), 1, 'CE kept, LW-KD not half-done');
+    await page.click('#continue-cpu');
+    await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 2, null, { timeout: 300_000 });
+    assert.equal(await page.locator('#results-table tbody tr[data-method=ce] td').nth(1).innerText(), ce);
+    assert.equal(await page.locator('#panic-panel').count(), 0);
+    const other = problems.filter((p) => !/destroyed|lost|Device|GPU/i.test(p));
+    assert.deepEqual(other, []);
+  } finally { await close(); }
+});
