@@ -114,13 +114,24 @@ pub(super) fn resume(state: AppState) {
         .iter()
         .map(|r| r.method)
         .collect();
-    let methods: Vec<Method> = cfg
+    let (methods, skipped): (Vec<Method>, Vec<Method>) = cfg
         .methods
         .iter()
         .copied()
         .filter(|m| !done.contains(m))
-        .collect();
-    start(state, cfg, methods, false);
+        .partition(|m| !m.uses_light_teacher() || state.teacher_model.with_value(Option::is_some));
+    if methods.is_empty() {
+        state.busy.set(None);
+    } else {
+        start(state, cfg, methods, false);
+    }
+    if !skipped.is_empty() {
+        let names: Vec<&str> = skipped.iter().map(|m| m.label()).collect();
+        state.notice.set(Some(format!(
+            "Not continued: {} — it needs the lightweight teacher, which was on the lost GPU. Train the teacher again (stage 2), then distill.",
+            names.join(", ")
+        )));
+    }
 }
 
 fn start(state: AppState, cfg: crate::pipeline::Config, methods: Vec<Method>, fresh: bool) {

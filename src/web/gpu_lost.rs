@@ -1,33 +1,26 @@
 //! When WebGPU stops answering mid-run (a lost device): say so, keep what finished, and offer to go on
-//! with the CPU backend — the teacher's CPU copy teaches in stage 3, stage 2 trains again.
-
-use std::rc::Rc;
+//! with the CPU backend: stage 2 trains again, stage 3 finishes the methods that need no lightweight
+//! teacher (the teacher is trained again on the CPU for LW-KD).
 
 use crate::pipeline::{BackendPreference, Stage};
 use leptos::prelude::*;
 
-use super::state::{AppState, TeacherHandle, use_state};
+use super::state::{AppState, use_state};
 
 fn continue_on_cpu(state: AppState, stage: Stage) {
     crate::train::readback::forget_device_loss();
     super::gpu::forget_webgpu();
     state.gpu_lost.set(None);
     state.config.update(|c| c.backend = BackendPreference::Cpu);
-    // The teacher moves to its CPU copy; without one it must be trained again.
+    // Stage 3 goes on with the methods that need no lightweight teacher. LW-KD taught by the CPU copy
+    // of a teacher from the lost device hangs (a wgpu TypeError on a detached buffer, cause not found
+    // yet), so the teacher is dropped from the page (leaked: dropping lost-device tensors throws) and
+    // trained again on the CPU by the person.
     let teacher = state.teacher_model.get_value();
-    let moved = teacher.as_ref().and_then(|t| {
-        t.cpu_copy.as_ref().map(|m| {
-            Rc::new(TeacherHandle {
-                model: m.clone(),
-                cpu_copy: None,
-                device: burn::prelude::Device::flex(),
-                classes: t.classes,
-                cost_s: t.cost_s,
-            })
-        })
-    });
-    if teacher.is_some() {
-        state.teacher_model.set_value(moved);
+    if let Some(old) = teacher {
+        state.teacher_model.set_value(None);
+        state.teacher.set(None);
+        std::mem::forget(old);
     }
     match stage {
         Stage::Teacher | Stage::Synthesize => super::teacher_panel::train(state),

@@ -48,8 +48,6 @@ pub enum OwnStatus {
 /// The trained lightweight teacher, kept (on the device it trained on) to teach in stage 3.
 pub struct TeacherHandle {
     pub model: LeNet5,
-    /// A copy on the CPU when the teacher trained on WebGPU, so that a lost GPU does not lose it.
-    pub cpu_copy: Option<LeNet5>,
     pub device: Device,
     pub classes: usize,
     /// Synthesis + training time: LW-KD's teacher cost.

@@ -1,7 +1,6 @@
 //! Stage 2 in the page: train the LeNet-5 teacher with live charts, progress and pause/resume/cancel.
 
 use crate::data::numeral::numeral_text;
-use crate::model::{LeNet5Config, copy_params};
 use crate::pipeline::backend::choose;
 use crate::pipeline::{BackendKind, Stage};
 use crate::train::train_teacher;
@@ -62,17 +61,7 @@ pub(super) fn train(state: AppState) {
         match train_teacher(&set, &cfg.teacher(), &device, &mut host).await {
             Ok(t) => {
                 let synth_s = state.synth.get_untracked().map_or(0.0, |s| s.seconds);
-                let cpu_copy = match choice.kind {
-                    BackendKind::WebGpu => {
-                        let blank = LeNet5Config::new(set.config.classes)
-                            .with_width(set.train.cols)
-                            .init(&burn::prelude::Device::flex());
-                        copy_params(&t.model, blank).await.ok()
-                    }
-                    BackendKind::Cpu => None,
-                };
                 state.teacher_model.set_value(Some(Rc::new(TeacherHandle {
-                    cpu_copy,
                     model: t.model.clone(),
                     device: device.clone(),
                     classes: set.config.classes,

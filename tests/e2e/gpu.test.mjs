@@ -73,9 +73,10 @@ test('a WebGPU device lost mid-training: the stage stops, the app offers the CPU
 });
 
 test('a WebGPU device lost during the comparison keeps the finished methods and continues on the CPU', { timeout: 600_000 }, async () => {
-  // CE finishes on WebGPU; the device goes during LW-KD, which then runs on the CPU with the teacher's
-  // CPU copy.
-  const { page, problems, close } = await openApp({ webgpu: true, initScript: WATCH_GPU, query: '?be=webgpu&n=20&nv=10&te=1&tpc=10&de=1&m=ce,lwkd' });
+  // CE finishes on WebGPU; the device goes during Tf-KD, which then runs on the CPU. LW-KD is not
+  // continued (its teacher was on the lost GPU): the page says so, and after the teacher is trained
+  // again on the CPU it runs.
+  const { page, problems, close } = await openApp({ webgpu: true, initScript: WATCH_GPU, query: '?be=webgpu&n=20&nv=10&te=1&tpc=10&de=1&m=ce,tfkd,lwkd' });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
     await page.click('#generate');
@@ -91,10 +92,19 @@ test('a WebGPU device lost during the comparison keeps the finished methods and 
     await lost.waitFor({ timeout: 120_000 });
     assert.match(await lost.innerText(), /finished methods stay in the table/);
     await page.locator('#distill-run:enabled').waitFor();
-    assert.equal(await page.locator('#results-table tbody tr').count(), 1, 'CE kept, LW-KD not half-done');
+    assert.equal(await page.locator('#results-table tbody tr').count(), 1, 'CE kept, Tf-KD not half-done');
     await page.click('#continue-cpu');
     await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 2, null, { timeout: 300_000 });
+    await page.locator('#distill-run:enabled').waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('#results-table tbody tr[data-method=ce] td').nth(1).innerText(), ce);
+    assert.match(await page.locator('#notice').innerText(), /Not continued: LW-KD — it needs the lightweight teacher/);
+    // The teacher again, on the CPU; then LW-KD runs there.
+    await page.click('#train');
+    await page.locator('#teacher-result').waitFor({ timeout: 180_000 });
+    assert.match(await page.locator('#teacher-result').innerText(), /Ran on CPU/);
+    for (const m of ['ce', 'tfkd']) await page.uncheck(`#method-${m}`);
+    await page.click('#distill-run');
+    await page.locator('#results-table tbody tr[data-method=lwkd]').waitFor({ timeout: 300_000 });
     assert.equal(await page.locator('#panic-panel').count(), 0);
     const other = problems.filter((p) => !/destroyed|lost|Device|GPU/i.test(p));
     assert.deepEqual(other, []);
