@@ -79,7 +79,11 @@ fn check_messy(target: &lwkd::data::Target, notes: &[String]) {
         all.contains("“tiny” (2)"),
         "the small class is named: {all}"
     );
-    assert!(all.contains("not images"), "{all}");
+    assert!(all.contains("1 file that is not an image"), "{all}");
+    assert!(
+        all.contains("1 file left out, unreadable: shapes/circle/broken.png"),
+        "{all}"
+    );
     assert!(all.contains("outside any class folder"), "{all}");
     assert!(
         !all.contains("DS_Store") && !all.contains("MACOSX"),

@@ -49,9 +49,12 @@ pub fn assemble(
         let shown: Vec<&str> = bad.iter().take(3).map(String::as_str).collect();
         let more = bad.len().saturating_sub(3);
         notes.push(format!(
-            "{} could not be read as images and {} left out: {}{}",
-            bad.len(),
-            if bad.len() == 1 { "was" } else { "were" },
+            "{} left out, unreadable: {}{}",
+            if bad.len() == 1 {
+                "1 file".to_string()
+            } else {
+                format!("{} files", bad.len())
+            },
             shown.join(", "),
             if more > 0 {
                 format!(" and {more} more")

@@ -84,10 +84,10 @@ pub fn plan(paths: &[String]) -> Result<Layout, String> {
         ));
     }
     if not_images > 0 {
-        notes.push(format!(
-            "{} that are not images (by their extension) left out",
-            plural(not_images, "file")
-        ));
+        notes.push(match not_images {
+            1 => "1 file that is not an image (by its extension) left out".to_string(),
+            n => format!("{n} files that are not images (by their extension) left out"),
+        });
     }
     let mut classes: Vec<ClassFiles> = classes
         .into_iter()
