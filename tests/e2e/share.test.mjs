@@ -37,7 +37,7 @@ test('a link sets every field, edits update the address bar, Copy link copies it
   } finally { await close(); }
 });
 
-test('60 bad inputs — link parameters and form fields — each get a message, defaults, no crash', { timeout: 300_000 }, async () => {
+test('64 bad inputs — link parameters and form fields — each get a message, defaults, no crash', { timeout: 300_000 }, async () => {
   const { page, origin, problems, close } = await openApp({});
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
