@@ -4,15 +4,11 @@
 
 use std::cell::RefCell;
 
+use super::js::get;
 use crate::pipeline::{BackendKind, GpuInfo};
 use burn::prelude::Device;
-use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 fn text(obj: &JsValue, key: &str) -> String {
     get(obj, key).as_string().unwrap_or_default()

@@ -12,6 +12,7 @@ mod gpu;
 mod gpu_lost;
 mod grid;
 mod host;
+mod js;
 mod own_files;
 mod own_picker;
 mod panic;

@@ -6,6 +6,7 @@ use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::js::{await_promise, blob_bytes, call, get};
 use crate::data::Target;
 use crate::data::own::pixels::{SIDE, centre_square, dark_background, grey_from_rgba};
 use crate::data::own::{Decoded, MAX_FILE_BYTES, assemble, plan, unzip};
@@ -19,19 +20,6 @@ pub enum Source {
 pub struct Picked {
     pub files: Vec<(String, Source)>,
     pub notes: Vec<String>,
-}
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn call(obj: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let f: Function = get(obj, method).dyn_into()?;
-    f.apply(obj, &args.iter().collect::<Array>())
-}
-
-async fn await_promise(p: JsValue) -> Result<JsValue, JsValue> {
-    JsFuture::from(p.dyn_into::<Promise>()?).await
 }
 
 /// The files of a `FileList` (an `<input type=file>` or a drop), with their relative paths.
@@ -51,13 +39,6 @@ fn file_list(list: &JsValue) -> Vec<(String, JsValue)> {
             (path, f)
         })
         .collect()
-}
-
-async fn blob_bytes(blob: &JsValue) -> Result<Vec<u8>, String> {
-    let buf = await_promise(call(blob, "arrayBuffer", &[]).map_err(|_| "unreadable file")?)
-        .await
-        .map_err(|_| "the file could not be read".to_string())?;
-    Ok(Uint8Array::new(&buf).to_vec())
 }
 
 /// What the person picked: a single .zip is unpacked, anything else is taken as a folder's files.

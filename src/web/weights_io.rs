@@ -11,14 +11,10 @@ use js_sys::{Array, Function, Reflect, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use super::host::WebHost;
+use super::js::{blob_bytes, get};
 use super::state::{AppState, use_state};
-
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// Hands `bytes` to the browser's download as `filename` (a blob: URL of this page, revoked after).
 pub fn download(bytes: &[u8], filename: &str) {
@@ -79,15 +75,7 @@ async fn target_for(
 }
 
 async fn evaluate_file(state: AppState, file: JsValue) -> Result<String, String> {
-    let promise = Reflect::get(&file, &"arrayBuffer".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok())
-        .and_then(|f| f.call0(&file).ok())
-        .ok_or("the file could not be read")?;
-    let buf = JsFuture::from(js_sys::Promise::from(promise))
-        .await
-        .map_err(|_| "the file could not be read")?;
-    let bytes = Uint8Array::new(&buf).to_vec();
+    let bytes = blob_bytes(&file).await?;
     let device = burn::prelude::Device::flex();
     let (net, info) = import(&bytes, &device)?;
     let target = target_for(state, &info.target, &info.class_names).await?;
