@@ -6,7 +6,7 @@
 //! while the step itself moves them by ~3.5e-2 — so the tolerances below leave headroom for float
 //! noise and still catch a wrong gradient or a dropped update.
 
-mod common;
+use crate::common;
 
 use burn::nn::loss::CrossEntropyLossConfig;
 use burn::optim::{GradientsParams, SgdConfig};

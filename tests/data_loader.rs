@@ -1,6 +1,6 @@
 //! The data loader refuses damaged files with a message that says what to do.
 
-mod common;
+use crate::common;
 
 use lwkd::data::local::read_manifest;
 use lwkd::data::{DataError, ImageSet, Manifest};

@@ -1,7 +1,7 @@
 //! Stage 3 natively on Flex: every method trains, LW-KD's student is far above chance on the real
 //! Fashion-MNIST test split, and no gradient ever reaches the teacher.
 
-mod common;
+use crate::common;
 
 use burn::module::{ModuleVisitor, Param};
 use burn::optim::GradientsParams;

@@ -1,6 +1,6 @@
 //! Stage 1: the numeral dataset.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

@@ -1,6 +1,6 @@
 //! Stage 2 on the Flex CPU backend: the teacher learns, quickly and reproducibly, and stops on cancel.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! Saved students: a trained student written as burnpack and read back predicts exactly as before
 //! (same test accuracy), and files that are not ours are refused with a message, not a panic.
 
-mod common;
+use crate::common;
 
 use burn::prelude::*;
 use futures::executor::block_on;

@@ -1,0 +1,16 @@
+//! Every native integration test in one test binary: each binary links all of Burn (hundreds of MB even
+//! without debug info), so one link instead of eleven keeps `cargo test` fast and a clean CI disk small.
+//! The tests stay in their own files, named for what they check.
+
+mod common;
+
+mod backend_parity;
+mod config;
+mod data_loader;
+mod distill;
+mod losses;
+mod own_data;
+mod synthesizer;
+mod teacher;
+mod url;
+mod weights;
