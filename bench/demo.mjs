@@ -2,7 +2,7 @@
 // End-to-end benchmark (not part of the tests): the default demo in headless Chromium — synthesize,
 // teacher, then every default method of stage 3 — timed stage by stage, plus the bytes downloaded before
 // time until the page is usable (download sizes: scripts/report-size.mjs). Needs a built dist/.
-//   node bench/demo.mjs [--webgpu] [--query '?m=lwkd,ce,tfkd'] > result.json
+//   node bench/demo.mjs [--webgpu] [--query '?m=lwkd,ce,tfkd'] [--dist other-build/] > result.json
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { serve } from '../scripts/static-server.mjs';
@@ -10,7 +10,8 @@ import { serve } from '../scripts/static-server.mjs';
 const args = process.argv.slice(2);
 const webgpu = args.includes('--webgpu');
 const query = args.includes('--query') ? args[args.indexOf('--query') + 1] : '';
-const server = await serve(join(import.meta.dirname, '..', 'dist'), 0);
+const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : join(import.meta.dirname, '..', 'dist');
+const server = await serve(dist, 0);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

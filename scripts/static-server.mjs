@@ -13,20 +13,23 @@ const TYPES = {
 };
 
 /// Serves `root` on 127.0.0.1:`port` (0 = any free port). `hook(url)` may return
-/// { status } or { body } to fake a missing or damaged file.
-export function serve(root, port = 0, hook = () => null) {
-  const base = resolve(root);
+/// { status } or { body } to fake a missing or damaged file. `mounts` maps URL prefixes to other folders
+/// (the benchmark page's files); `headers` go on every response.
+export function serve(root, port = 0, hook = () => null, { mounts = {}, headers = {} } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const faked = hook(url.pathname);
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
+    const base = resolve(prefix ? mounts[prefix] : root);
+    const rest = prefix ? url.pathname.slice(prefix.length) : url.pathname;
+    let path = normalize(join(base, decodeURIComponent(rest)));
     if (!path.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       let body = await readFile(path);
       if (faked?.status) { res.writeHead(faked.status).end(); return; }
       if (faked?.transform) body = faked.transform(body);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -4,6 +4,11 @@
 //! `cargo run --release --bin lwkd -- teacher --backend flex`
 //! `cargo run --release --bin lwkd -- compare --target fashion --seeds 3`
 //! `cargo run --release --bin lwkd -- evaluate --weights lwkd.bpk`
+//! `cargo run --release --bin lwkd -- bench --backend flex --batch 64,256`
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "lwkd/bench.rs"]
+mod bench;
 
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "lwkd/cli.rs"]

@@ -13,6 +13,29 @@ pub fn deliberate_panic() {
     panic!("a deliberate panic, triggered from outside the app to test the error panel");
 }
 
+/// LeNet-5 training throughput on "webgpu" or "cpu", as JSON: the benchmark page (`bench/browser.mjs`)
+/// calls it beside TensorFlow.js.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn lenet_throughput(
+    backend: String,
+    pixels: Vec<u8>,
+    labels: Vec<u8>,
+    batch: usize,
+    warmup: usize,
+    steps: usize,
+) -> Result<String, wasm_bindgen::JsValue> {
+    let cfg = lwkd::train::throughput::ThroughputConfig {
+        classes: 10,
+        batch,
+        warmup,
+        steps,
+    };
+    lwkd::web::bench::run(&backend, pixels, labels, cfg)
+        .await
+        .map_err(|e| e.into())
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("lwkd-web is the browser app: build and serve it with `bash scripts/serve.sh`.");

@@ -2,6 +2,7 @@
 
 mod app;
 mod autoplay;
+pub mod bench;
 mod chart;
 mod confusion;
 mod controls;
@@ -24,9 +25,13 @@ mod storage;
 mod synth_panel;
 mod teacher_panel;
 mod weights_io;
+mod yield_now;
 
 /// Entry point called by `src/bin/lwkd_web.rs`.
 pub fn start() {
     panic::install();
+    if bench::is_bench_page() {
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -76,6 +76,8 @@ enum Command {
     /// Evaluates a saved student (a .bpk from the app's “Download weights” or `compare --save-weights`)
     /// on the test split of the dataset it was trained on.
     Evaluate(super::evaluate::EvaluateArgs),
+    /// LeNet-5 training throughput (samples/s, first step) on one backend, as JSON lines.
+    Bench(super::bench::BenchArgs),
 }
 
 pub fn config(c: &Common) -> Config {
@@ -129,6 +131,7 @@ pub fn run() -> i32 {
         Command::Compare(args) => return super::compare::run(args),
         Command::Sweep(args) => return super::sweep::run(args),
         Command::Evaluate(args) => return super::evaluate::run(args),
+        Command::Bench(args) => return super::bench::run(args),
         Command::Synth { common } => (common, None),
         Command::Teacher {
             common,

@@ -1,0 +1,75 @@
+//! `lwkd bench`: LeNet-5 training throughput natively, with the protocol of `bench/browser.mjs` and
+//! `bench/torch_lenet.py` (see `lwkd::train::throughput`). Run it through `bench/native.sh`, which also
+//! runs the PyTorch peer and pins Flex to one thread for the wasm comparison.
+
+use std::path::PathBuf;
+
+use lwkd::data::TargetKind;
+use lwkd::data::local::load_target;
+use lwkd::train::throughput::{ThroughputConfig, lenet_throughput};
+
+use super::cli::{Backend, device};
+
+#[derive(clap::Args)]
+pub struct BenchArgs {
+    #[arg(long, value_enum, default_value_t = Backend::Flex)]
+    backend: Backend,
+    /// Batch sizes, each measured in turn.
+    #[arg(long, value_delimiter = ',', default_value = "64,256")]
+    batch: Vec<usize>,
+    #[arg(long, default_value_t = 5)]
+    warmup: usize,
+    #[arg(long, default_value_t = 30)]
+    steps: usize,
+    /// How many Fashion-MNIST training images: every (10,000 / images)-th one, as the file is sorted by
+    /// class (the peers take the same ones).
+    #[arg(long, default_value_t = 2000)]
+    images: usize,
+    #[arg(long, default_value = "public/data")]
+    data_dir: PathBuf,
+}
+
+pub fn run(a: &BenchArgs) -> i32 {
+    let target = match load_target(&a.data_dir, TargetKind::Fashion) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let n = a.images.clamp(1, target.train.len());
+    if a.batch.iter().any(|&b| b == 0 || b > n) || a.steps == 0 {
+        eprintln!("error: each --batch must be 1..={n} and --steps at least 1");
+        return 2;
+    }
+    let Some(device) = device(a.backend) else {
+        return 1;
+    };
+    let stride = target.train.len() / n;
+    let labels: Vec<u8> = (0..n).map(|i| target.train.labels[i * stride]).collect();
+    let pixels: Vec<u8> = (0..n)
+        .flat_map(|i| target.train.image(i * stride))
+        .copied()
+        .collect();
+    for &batch in &a.batch {
+        let cfg = ThroughputConfig {
+            classes: 10,
+            batch,
+            warmup: a.warmup,
+            steps: a.steps,
+        };
+        let Ok(t) = futures::executor::block_on(lenet_throughput(&device, &pixels, &labels, &cfg))
+        else {
+            eprintln!("error: the device stopped answering");
+            return 1;
+        };
+        let mut json = serde_json::to_value(&t).expect("plain numbers");
+        json["backend"] = match a.backend {
+            Backend::Flex => "flex",
+            Backend::Wgpu => "wgpu",
+        }
+        .into();
+        println!("{json}");
+    }
+    0
+}

@@ -1,0 +1,44 @@
+//! The benchmark page's entry (`bench/browser.mjs`): LeNet-5 training throughput on one of our backends,
+//! measured in the same page as TensorFlow.js. The page sets `data-bench` on its body, so the app itself
+//! is not mounted there.
+
+use web_time::Instant;
+
+use super::gpu;
+use crate::pipeline::BackendKind;
+use crate::train::throughput::{ThroughputConfig, lenet_throughput};
+
+/// Whether this page is the benchmark page rather than the app.
+pub fn is_bench_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .is_some_and(|b| b.has_attribute("data-bench"))
+}
+
+/// Runs the benchmark on `backend` ("webgpu" or "cpu"); the result as JSON, with the time it took to get
+/// the device (`init_ms`, the WebGPU adapter and device request; zero once cached).
+pub async fn run(
+    backend: &str,
+    pixels: Vec<u8>,
+    labels: Vec<u8>,
+    cfg: ThroughputConfig,
+) -> Result<String, String> {
+    let kind = match backend {
+        "webgpu" => BackendKind::WebGpu,
+        "cpu" => BackendKind::Cpu,
+        other => return Err(format!("unknown backend {other:?} (webgpu or cpu)")),
+    };
+    if kind == BackendKind::WebGpu && gpu::probe().await.is_none() {
+        return Err("this browser offers no WebGPU adapter".into());
+    }
+    let start = Instant::now();
+    let device = gpu::device(kind).await?;
+    let init_ms = start.elapsed().as_secs_f64() * 1e3;
+    let result = lenet_throughput(&device, &pixels, &labels, &cfg)
+        .await
+        .map_err(|_| "the device stopped answering (lost)".to_string())?;
+    let mut json = serde_json::to_value(result).map_err(|e| e.to_string())?;
+    json["init_ms"] = init_ms.into();
+    Ok(json.to_string())
+}
