@@ -35,7 +35,7 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install -q trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# npm: the data packages, wasm-opt (binaryen) and playwright-core. Locked by package-lock.json.
+# npm: the data packages, wasm-opt (binaryen), playwright-core and TensorFlow.js (bench/ only). Locked by package-lock.json.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
