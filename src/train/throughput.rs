@@ -12,10 +12,9 @@ use web_time::Instant;
 
 use super::readback::floats;
 use crate::data::batch::pixels_tensor;
+use crate::data::synth::SIDE;
 use crate::model::LeNet5Config;
 use crate::pipeline::Cancelled;
-
-pub const SIDE: usize = 28;
 
 #[derive(Clone, Debug)]
 pub struct ThroughputConfig {
@@ -23,6 +22,24 @@ pub struct ThroughputConfig {
     pub batch: usize,
     pub warmup: usize,
     pub steps: usize,
+}
+
+impl ThroughputConfig {
+    /// Why this run cannot go on `pixels` / `labels` (the CLI's flags and the bench page's query set it).
+    pub fn check(&self, pixels: &[u8], labels: &[u8]) -> Result<(), String> {
+        if self.batch == 0 || self.steps == 0 || self.batch > labels.len() {
+            return Err(format!(
+                "batch must be 1..={} and steps at least 1 (got batch {}, steps {})",
+                labels.len(),
+                self.batch,
+                self.steps
+            ));
+        }
+        if pixels.len() != labels.len() * SIDE * SIDE {
+            return Err("the images must be 28 × 28 bytes each, one label per image".into());
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -38,7 +55,7 @@ pub struct Throughput {
 }
 
 /// `pixels` holds 28 × 28 8-bit images, `labels` one class per image; batches are taken from them in
-/// order, wrapping around.
+/// order, wrapping around. The caller has checked `cfg` ([`ThroughputConfig::check`]).
 pub async fn lenet_throughput(
     device: &Device,
     pixels: &[u8],
@@ -46,7 +63,7 @@ pub async fn lenet_throughput(
     cfg: &ThroughputConfig,
 ) -> Result<Throughput, Cancelled> {
     let n = labels.len();
-    assert!(n >= cfg.batch && pixels.len() == n * SIDE * SIDE && cfg.steps > 0);
+    debug_assert!(cfg.check(pixels, labels).is_ok());
     let ad = device.clone().autodiff();
     ad.seed(1);
     let mut model = LeNet5Config::new(cfg.classes).init(&ad);

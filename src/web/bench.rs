@@ -6,7 +6,7 @@ use web_time::Instant;
 
 use super::gpu;
 use crate::pipeline::BackendKind;
-use crate::train::throughput::{SIDE, ThroughputConfig, lenet_throughput};
+use crate::train::throughput::{ThroughputConfig, lenet_throughput};
 
 /// Whether this page is the benchmark page rather than the app.
 pub fn is_bench_page() -> bool {
@@ -29,18 +29,7 @@ pub async fn run(
         "cpu" => BackendKind::Cpu,
         other => return Err(format!("unknown backend {other:?} (webgpu or cpu)")),
     };
-    // The page's query sets these; a bad one gets a message, not a panic in the training loop.
-    if cfg.batch == 0 || cfg.steps == 0 || cfg.batch > labels.len() {
-        return Err(format!(
-            "batch must be 1..={} and steps at least 1 (got batch {}, steps {})",
-            labels.len(),
-            cfg.batch,
-            cfg.steps
-        ));
-    }
-    if pixels.len() != labels.len() * SIDE * SIDE {
-        return Err("the images must be 28 × 28 bytes each, one label per image".into());
-    }
+    cfg.check(&pixels, &labels)?;
     if kind == BackendKind::WebGpu && gpu::probe().await.is_none() {
         return Err("this browser offers no WebGPU adapter".into());
     }

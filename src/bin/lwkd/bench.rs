@@ -38,27 +38,31 @@ pub fn run(a: &BenchArgs) -> i32 {
         }
     };
     let n = a.images.clamp(1, target.train.len());
-    if a.batch.iter().any(|&b| b == 0 || b > n) || a.steps == 0 {
-        eprintln!("error: each --batch must be 1..={n} and --steps at least 1");
-        return 2;
-    }
-    let Some(device) = device(a.backend) else {
-        return 1;
-    };
     let stride = target.train.len() / n;
     let labels: Vec<u8> = (0..n).map(|i| target.train.labels[i * stride]).collect();
     let pixels: Vec<u8> = (0..n)
         .flat_map(|i| target.train.image(i * stride))
         .copied()
         .collect();
-    for &batch in &a.batch {
-        let cfg = ThroughputConfig {
+    let runs: Vec<ThroughputConfig> = a
+        .batch
+        .iter()
+        .map(|&batch| ThroughputConfig {
             classes: 10,
             batch,
             warmup: a.warmup,
             steps: a.steps,
-        };
-        let Ok(t) = futures::executor::block_on(lenet_throughput(&device, &pixels, &labels, &cfg))
+        })
+        .collect();
+    if let Some(e) = runs.iter().find_map(|c| c.check(&pixels, &labels).err()) {
+        eprintln!("error: {e}");
+        return 2;
+    }
+    let Some(device) = device(a.backend) else {
+        return 1;
+    };
+    for cfg in &runs {
+        let Ok(t) = futures::executor::block_on(lenet_throughput(&device, &pixels, &labels, cfg))
         else {
             eprintln!("error: the device stopped answering");
             return 1;
