@@ -1,7 +1,18 @@
 //! The web app's entry point: Trunk builds this binary for wasm32.
 
 #[cfg(target_arch = "wasm32")]
+unsafe extern "C" {
+    /// The static constructors (Burn's cubecl registers its IR with `inventory`), synthesized by wasm-ld.
+    fn __wasm_call_ctors();
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
+    // Without an explicit call, wasm-ld treats a binary as a "new-style command" and wraps *every*
+    // export — each closure the browser calls, each string passed in — with a run of all constructors:
+    // most of the page's main-thread time in a CPU profile (`bench/longtasks.mjs --profile`). One explicit
+    // call, here at start-up, turns that off (LLVM D81689).
+    unsafe { __wasm_call_ctors() };
     lwkd::web::start();
 }
 
