@@ -24,6 +24,14 @@ pub fn deliberate_panic() {
     panic!("a deliberate panic, triggered from outside the app to test the error panel");
 }
 
+/// Starts the training worker's message loop; `trainer-worker.js` calls it once the module is loaded
+/// in the worker.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn trainer_worker_main() {
+    lwkd::web::trainer::worker::start();
+}
+
 /// LeNet-5 training throughput on "webgpu" or "cpu", as JSON: the benchmark page (`bench/browser.mjs`)
 /// calls it beside TensorFlow.js.
 #[cfg(target_arch = "wasm32")]

@@ -31,11 +31,14 @@ pub enum DataError {
 }
 
 /// `count` images of `rows × cols` pixels (row-major, 0 = background), with a label each.
-#[derive(Debug, Clone, PartialEq)]
+/// Serializable (as byte strings, not lists of numbers) so the page can hand it to the training worker.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ImageSet {
     pub rows: usize,
     pub cols: usize,
+    #[serde(with = "serde_bytes")]
     pub labels: Vec<u8>,
+    #[serde(with = "serde_bytes")]
     pub pixels: Vec<u8>,
 }
 

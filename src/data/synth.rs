@@ -118,7 +118,7 @@ impl<'a> NumeralDrawer<'a> {
 
 /// The synthesized dataset: training images from the training digits, validation images from the
 /// held-out digits only, so the teacher is validated on digits it never saw.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SynthSet {
     pub config: SynthConfig,
     pub digits: usize,

@@ -39,7 +39,7 @@ impl TargetKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Target {
     pub kind: TargetKind,
     pub class_names: Vec<String>,

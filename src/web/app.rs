@@ -74,6 +74,8 @@ pub fn App() -> impl IntoView {
             });
         }
     });
+    // Pause / resume / cancel reach the training worker.
+    Effect::new(move |_| super::trainer::client::control(state.control.get()));
     spawn_local(load_data(state));
     spawn_local(async move {
         let info = gpu::probe().await;

@@ -4,24 +4,23 @@
 use std::sync::Arc;
 
 use crate::data::{SynthConfig, Target, TargetKind};
-use crate::distill::compare::{check, showcase};
-use crate::distill::{LightTeacher, Method, TeacherInput, compare};
+use crate::distill::{Method, TeacherInput};
 use crate::model::{Arch, StudentKind, parameter_count};
+use crate::pipeline::Stage;
 use crate::pipeline::backend::choose;
-use crate::pipeline::{BackendKind, Stage};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::chart::{self, BLUE, GREY, ORANGE, PURPLE, Series, VERMILLION};
 use super::controls::NumberField;
-use super::gpu;
 use super::grid::{self, Tile};
-use super::host::WebHost;
 use super::own_picker::OwnData;
 use super::results::Results;
 use super::state::{AppState, Control, TargetStatus, use_state};
 use super::teacher_panel::eta;
+use super::trainer;
+use super::trainer::protocol::{DistillJob, Request, Stop, TeacherInputs};
 
 /// The target of `kind`, downloaded once per page.
 pub(super) async fn ensure_target(
@@ -166,52 +165,36 @@ fn start(state: AppState, cfg: crate::pipeline::Config, methods: Vec<Method>, fr
             Ok(t) => t,
             Err(msg) => return finish(Some(msg)),
         };
-        let light = match (&teacher, &digits) {
-            (Some(t), Some(d)) => Some(LightTeacher {
-                model: &t.model,
-                classes: t.classes,
-                digits: &d.0,
-                max_shift: SynthConfig::default().max_shift,
+        let teacher = match (&teacher, &digits) {
+            (Some(t), Some(d)) => Some(TeacherInputs {
                 cost_s: t.cost_s,
+                digits: d.0.clone(),
+                max_shift: SynthConfig::default().max_shift,
             }),
             _ => None,
         };
-        if let Err(msg) = check(&methods, &target, light.as_ref()) {
-            return finish(Some(format!("Cannot distill yet: {msg}.")));
-        }
-        // The students train where the teacher lives; without a teacher, by the backend policy.
-        let device = match &teacher {
-            Some(t) => t.device.clone(),
-            None => {
-                let gpu_info = state.gpu.get_untracked().flatten();
-                let choice = choose(cfg.backend, gpu_info.as_ref());
-                match gpu::device(choice.kind).await {
-                    Ok(d) => d,
-                    Err(_) => gpu::device(BackendKind::Cpu)
-                        .await
-                        .expect("the CPU backend always starts"),
-                }
-            }
+        let gpu_info = state.gpu.get_untracked().flatten();
+        let job = DistillJob {
+            methods: methods.clone(),
+            target: (*target).clone(),
+            cfg: cfg.distill(),
+            backend: choose(cfg.backend, gpu_info.as_ref()).kind,
+            teacher,
+            showcase: fresh || state.showcase.get_untracked().is_none(),
         };
-        let dcfg = cfg.distill();
-        if fresh || state.showcase.get_untracked().is_none() {
-            state
-                .showcase
-                .set(Some(showcase(&target, light.as_ref(), &dcfg).await));
+        match trainer::client::run(state, Request::Distill(Box::new(job))).await {
+            Ok(_) => finish(None),
+            Err(Stop::DeviceLost(reason)) => {
+                state
+                    .gpu_lost
+                    .set(Some((Stage::Student(methods[0]), reason)));
+                finish(None)
+            }
+            Err(Stop::Cancelled) => finish(Some(
+                "Cancelled. Finished methods stay in the table; run again to redo them.".into(),
+            )),
+            Err(Stop::Failed(message)) => finish(Some(message)),
         }
-        let mut host = WebHost { state };
-        let outcome = compare(&methods, &target, light.as_ref(), &dcfg, &device, &mut host).await;
-        if outcome.is_err()
-            && let Some(reason) = crate::train::readback::device_lost()
-        {
-            state
-                .gpu_lost
-                .set(Some((Stage::Student(methods[0]), reason)));
-            return finish(None);
-        }
-        finish(outcome.err().map(|_| {
-            "Cancelled. Finished methods stay in the table; run again to redo them.".to_string()
-        }));
     });
 }
 

@@ -8,19 +8,17 @@ use leptos::prelude::*;
 use super::state::{AppState, use_state};
 
 fn continue_on_cpu(state: AppState, stage: Stage) {
-    crate::train::readback::forget_device_loss();
-    super::gpu::forget_webgpu();
+    // The training worker forgets the device, and the teacher that lived on it.
+    super::trainer::client::forget_gpu();
     state.gpu_lost.set(None);
     state.config.update(|c| c.backend = BackendPreference::Cpu);
     // Stage 3 goes on with the methods that need no lightweight teacher. LW-KD taught by the CPU copy
     // of a teacher from the lost device hangs (a wgpu TypeError on a detached buffer, cause not found
-    // yet), so the teacher is dropped from the page (leaked: dropping lost-device tensors throws) and
+    // yet), so the teacher is forgotten (leaked in the worker: dropping lost-device tensors throws) and
     // trained again on the CPU by the person.
-    let teacher = state.teacher_model.get_value();
-    if let Some(old) = teacher {
+    if state.teacher_model.with_value(Option::is_some) {
         state.teacher_model.set_value(None);
         state.teacher.set(None);
-        std::mem::forget(old);
     }
     match stage {
         Stage::Teacher | Stage::Synthesize => super::teacher_panel::train(state),

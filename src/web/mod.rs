@@ -24,11 +24,16 @@ mod state;
 mod storage;
 mod synth_panel;
 mod teacher_panel;
+pub mod trainer;
 mod weights_io;
 mod yield_now;
 
 /// Entry point called by `src/bin/lwkd_web.rs`.
 pub fn start() {
+    // The same module runs in the training worker, which has no page to mount on.
+    if web_sys::window().is_none() {
+        return;
+    }
     panic::install();
     if bench::is_bench_page() {
         return;

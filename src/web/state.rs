@@ -6,11 +6,9 @@ use std::sync::Arc;
 
 use crate::data::{ImageSet, SynthSet, Target, TargetKind};
 use crate::distill::{Method, MethodResult, Showcase};
-use crate::model::LeNet5;
 use crate::pipeline::events::LossParts;
 use crate::pipeline::view::ViewOptions;
 use crate::pipeline::{BackendChoice, Config, GpuInfo, Stage};
-use burn::prelude::Device;
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +19,7 @@ pub enum DataStatus {
 }
 
 /// What the user asked the running stage to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Control {
     Run,
     Pause,
@@ -45,10 +43,9 @@ pub enum OwnStatus {
     Failed(String),
 }
 
-/// The trained lightweight teacher, kept (on the device it trained on) to teach in stage 3.
+/// The trained lightweight teacher. The model itself stays in the training worker, on the device it
+/// trained on, to teach in stage 3; the page keeps what it needs to ask for it.
 pub struct TeacherHandle {
-    pub model: LeNet5,
-    pub device: Device,
     pub classes: usize,
     /// Synthesis + training time: LW-KD's teacher cost.
     pub cost_s: f32,

@@ -1,9 +1,8 @@
 //! Stage 2 in the page: train the LeNet-5 teacher with live charts, progress and pause/resume/cancel.
 
 use crate::data::numeral::numeral_text;
+use crate::pipeline::Stage;
 use crate::pipeline::backend::choose;
-use crate::pipeline::{BackendKind, Stage};
-use crate::train::train_teacher;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,10 +12,10 @@ const PREVIEW: usize = 24;
 
 use super::chart::{self, BLUE, ORANGE, Series};
 use super::controls::{BackendSelect, NumberField};
-use super::gpu;
 use super::grid::{self, Tile};
-use super::host::WebHost;
 use super::state::{AppState, Control, Progress, TeacherHandle, TeacherSummary, use_state};
+use super::trainer;
+use super::trainer::protocol::{Done, Request, Stop};
 use std::rc::Rc;
 
 pub(super) fn train(state: AppState) {
@@ -42,48 +41,43 @@ pub(super) fn train(state: AppState) {
     super::distill_panel::prefetch_target(state);
     spawn_local(async move {
         let gpu_info = state.gpu.get_untracked().flatten();
-        let mut choice = choose(cfg.backend, gpu_info.as_ref());
-        let device = match gpu::device(choice.kind).await {
-            Ok(d) => d,
-            Err(e) => {
-                choice.kind = BackendKind::Cpu;
-                choice.reason = format!("CPU (Flex): {e}");
-                state
-                    .notice
-                    .set(Some(format!("{e}. Training on the CPU instead.")));
-                gpu::device(BackendKind::Cpu)
-                    .await
-                    .expect("the CPU backend always starts")
-            }
+        let choice = choose(cfg.backend, gpu_info.as_ref());
+        let backend = choice.kind;
+        // The worker says if WebGPU fails to start and it trains on the CPU (see `trainer::client`).
+        state.backend.set(Some(choice));
+        let request = Request::Teacher {
+            set: (*set).clone(),
+            cfg: cfg.teacher(),
+            backend,
         };
-        state.backend.set(Some(choice.clone()));
-        let mut host = WebHost { state };
-        match train_teacher(&set, &cfg.teacher(), &device, &mut host).await {
-            Ok(t) => {
+        match trainer::client::run(state, request).await {
+            Ok(Done::Teacher(t)) => {
                 let synth_s = state.synth.get_untracked().map_or(0.0, |s| s.seconds);
                 state.teacher_model.set_value(Some(Rc::new(TeacherHandle {
-                    model: t.model.clone(),
-                    device: device.clone(),
                     classes: set.config.classes,
                     cost_s: synth_s + t.seconds,
                 })));
                 state.teacher.set(Some(TeacherSummary {
-                val_acc: t.val_acc,
-                train_acc: t.train_acc,
-                seconds: t.seconds,
-                first_step_s: t.first_step_s,
-                ms_per_step: t.ms_per_step,
-                backend: choice.reason,
-                preview: t.val_predictions,
+                    val_acc: t.val_acc,
+                    train_acc: t.train_acc,
+                    seconds: t.seconds,
+                    first_step_s: t.first_step_s,
+                    ms_per_step: t.ms_per_step,
+                    backend: state
+                        .backend
+                        .get_untracked()
+                        .map(|b| b.reason)
+                        .unwrap_or_default(),
+                    preview: t.val_predictions,
                 }))
             }
-            Err(_) => match crate::train::readback::device_lost() {
-                Some(reason) => state.gpu_lost.set(Some((Stage::Teacher, reason))),
-                None => state.notice.set(Some(
-                    "Training cancelled. The charts keep what was done; change settings or train again."
-                        .into(),
-                )),
-            },
+            Ok(Done::Distill) => {}
+            Err(Stop::DeviceLost(reason)) => state.gpu_lost.set(Some((Stage::Teacher, reason))),
+            Err(Stop::Cancelled) => state.notice.set(Some(
+                "Training cancelled. The charts keep what was done; change settings or train again."
+                    .into(),
+            )),
+            Err(Stop::Failed(message)) => state.notice.set(Some(message)),
         }
         state.busy.set(None);
         state.control.set(Control::Run);

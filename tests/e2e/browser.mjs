@@ -14,9 +14,11 @@ const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-netwo
 /// Opens the app. `webgpu`: start Chromium with --enable-unsafe-webgpu (a SwiftShader adapter here).
 /// `hook`: lets a test fake a missing or damaged data file.
 /// `query`: the URL's query string (settings); `permissions`: e.g. ['clipboard-read', 'clipboard-write'];
-/// `args`: extra Chromium flags; `initScript`: runs in the page before the app.
+/// `args`: extra Chromium flags; `initScript`: runs in the page before the app; `workerPrelude`: script
+/// text run in the training worker before the app's module loads (the worker script is served with it
+/// prepended).
 export async function openApp({ webgpu, hook, width = 1280, height = 900, query = '', permissions = [],
-  args = [], initScript } = {}) {
+  args = [], initScript, workerPrelude } = {}) {
   const server = await serve(join(import.meta.dirname, '..', '..', 'dist'), 0, hook);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
@@ -25,6 +27,12 @@ export async function openApp({ webgpu, hook, width = 1280, height = 900, query 
   });
   const context = await browser.newContext({ viewport: { width, height }, permissions });
   if (initScript) await context.addInitScript(initScript);
+  if (workerPrelude) {
+    await context.route('**/trainer-worker.js?*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: `${workerPrelude}\n${await response.text()}` });
+    });
+  }
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -34,6 +42,12 @@ export async function openApp({ webgpu, hook, width = 1280, height = 900, query 
   await page.goto(`${origin}/${query}`);
   const close = async () => { await browser.close(); server.close(); };
   return { page, origin, problems, requests, close };
+}
+
+/// The training worker the page started (training runs there, not on the page's main thread).
+export async function trainerWorker(page) {
+  const find = () => page.workers().find((w) => w.url().includes('trainer-worker.js'));
+  return find() ?? await page.waitForEvent('worker', { predicate: (w) => w.url().includes('trainer-worker.js') });
 }
 
 /// Types into a config field the way a person does (select all, type, leave the field).

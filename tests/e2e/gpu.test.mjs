@@ -2,12 +2,13 @@
 // device lost mid-training stops the stage cleanly, keeps what finished and continues on the CPU.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp, progressStep, setField } from './browser.mjs';
+import { openApp, progressStep, trainerWorker } from './browser.mjs';
 
-// Counts every GPU buffer made and destroyed, and keeps the devices so a test can destroy them.
+// Counts every GPU buffer made and destroyed, and keeps the devices so a test can destroy them. It runs
+// in the training worker, where Burn and its WebGPU device live.
 const WATCH_GPU = `(() => {
   if (!self.GPUAdapter) return;
-  const g = window.__gpu = { devices: [], created: 0, destroyed: 0 };
+  const g = self.__gpu = { devices: [], created: 0, destroyed: 0 };
   const requestDevice = GPUAdapter.prototype.requestDevice;
   GPUAdapter.prototype.requestDevice = async function (...a) {
     const d = await requestDevice.apply(this, a); g.devices.push(d); return d;
@@ -18,10 +19,12 @@ const WATCH_GPU = `(() => {
   GPUBuffer.prototype.destroy = function () { g.destroyed++; return destroy.call(this); };
 })();`;
 
-const live = (page) => page.evaluate(() => window.__gpu.created - window.__gpu.destroyed);
+const gpu = async (page, fn) => (await trainerWorker(page)).evaluate(fn);
+const live = (page) => gpu(page, () => self.__gpu.created - self.__gpu.destroyed);
+const loseDevice = (page) => gpu(page, () => self.__gpu.devices.forEach((d) => d.destroy()));
 
 test('GPU buffers do not grow over repeated WebGPU runs', { timeout: 600_000 }, async () => {
-  const { page, problems, close } = await openApp({ webgpu: true, initScript: WATCH_GPU, query: '?be=webgpu&n=20&nv=10&te=1' });
+  const { page, problems, close } = await openApp({ webgpu: true, workerPrelude: WATCH_GPU, query: '?be=webgpu&n=20&nv=10&te=1' });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
     await page.click('#generate');
@@ -34,7 +37,7 @@ test('GPU buffers do not grow over repeated WebGPU runs', { timeout: 600_000 }, 
       counts.push(await live(page));
     }
     assert.match(await page.locator('#teacher-result').innerText(), /Ran on WebGPU/);
-    const created = await page.evaluate(() => window.__gpu.created);
+    const created = await gpu(page, () => self.__gpu.created);
     console.log(`# live GPU buffers after each of 4 WebGPU teacher runs: ${counts.join(', ')} (${created} created in all)`);
     assert.ok(counts[0] > 0, 'the runs used the GPU');
     assert.ok(counts[3] <= counts[1] * 1.1, `GPU buffers grow: ${counts.join(' → ')}`);
@@ -43,7 +46,7 @@ test('GPU buffers do not grow over repeated WebGPU runs', { timeout: 600_000 }, 
 });
 
 test('a WebGPU device lost mid-training: the stage stops, the app offers the CPU and continues there', { timeout: 600_000 }, async () => {
-  const { page, problems, close } = await openApp({ webgpu: true, initScript: WATCH_GPU, query: '?be=webgpu&n=100&nv=20&te=3&tpc=10&de=1&m=ce,tfkd' });
+  const { page, problems, close } = await openApp({ webgpu: true, workerPrelude: WATCH_GPU, query: '?be=webgpu&n=100&nv=20&te=3&tpc=10&de=1&m=ce,tfkd' });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
     await page.click('#generate');
@@ -52,7 +55,7 @@ test('a WebGPU device lost mid-training: the stage stops, the app offers the CPU
     await page.waitForFunction(() => /step [2-9]/.test(document.querySelector('#teacher-rate')?.innerText ?? ''),
       null, { timeout: 180_000 });
     assert.ok(await progressStep(page) >= 2);
-    await page.evaluate(() => window.__gpu.devices.forEach((d) => d.destroy()));
+    await loseDevice(page);
     const lost = page.locator('#gpu-lost');
     await lost.waitFor({ timeout: 60_000 });
     assert.match(await lost.innerText(), /WebGPU stopped working.*The teacher's training stopped/s);
@@ -76,7 +79,7 @@ test('a WebGPU device lost during the comparison keeps the finished methods and 
   // CE finishes on WebGPU; the device goes during Tf-KD, which then runs on the CPU. LW-KD is not
   // continued (its teacher was on the lost GPU): the page says so, and after the teacher is trained
   // again on the CPU it runs.
-  const { page, problems, close } = await openApp({ webgpu: true, initScript: WATCH_GPU, query: '?be=webgpu&n=20&nv=10&te=1&tpc=10&de=1&m=ce,tfkd,lwkd' });
+  const { page, problems, close } = await openApp({ webgpu: true, workerPrelude: WATCH_GPU, query: '?be=webgpu&n=20&nv=10&te=1&tpc=10&de=1&m=ce,tfkd,lwkd' });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
     await page.click('#generate');
@@ -87,7 +90,7 @@ test('a WebGPU device lost during the comparison keeps the finished methods and 
     await page.click('#distill-run');
     await page.locator('#results-table tbody tr[data-method=ce]').waitFor({ timeout: 300_000 });
     const ce = await page.locator('#results-table tbody tr[data-method=ce] td').nth(1).innerText();
-    await page.evaluate(() => window.__gpu.devices.forEach((d) => d.destroy()));
+    await loseDevice(page);
     const lost = page.locator('#gpu-lost');
     await lost.waitFor({ timeout: 120_000 });
     assert.match(await lost.innerText(), /finished methods stay in the table/);

@@ -1,8 +1,9 @@
 // A long session in one tab: ten runs back to back (teacher + two students), every other one cancelled
-// mid-way. Memory must not keep growing, and the app must not slow down.
+// mid-way. Memory (the page's and the training worker's) must not keep growing, and the app must not
+// slow down.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp, setField } from './browser.mjs';
+import { openApp, trainerWorker } from './browser.mjs';
 
 test('ten runs in one tab: JS heap and wasm memory stay flat, no slowdown', { timeout: 600_000 }, async () => {
   const { page, problems, close } = await openApp({
@@ -10,14 +11,22 @@ test('ten runs in one tab: JS heap and wasm memory stay flat, no slowdown', { ti
     args: ['--js-flags=--expose-gc', '--enable-precise-memory-info'],
     // Trunk hands the wasm exports (and so its memory) to this event.
     initScript: () => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }),
+    // The training worker instantiates the same module; keep its exports (and so its memory).
+    workerPrelude: `for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      WebAssembly[name] = async (...a) => { const r = await original(...a); self.__wasm = r.instance.exports; return r; };
+    }`,
   });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
     await page.click('#generate');
     await page.locator('#synth-summary').waitFor();
-    const memory = () => page.evaluate(() => {
-      window.gc();
-      return { heap: performance.memory.usedJSHeapSize, wasm: window.__wasm.memory.buffer.byteLength };
+    const memory = async () => ({
+      ...await page.evaluate(() => {
+        window.gc();
+        return { heap: performance.memory.usedJSHeapSize, wasm: window.__wasm.memory.buffer.byteLength };
+      }),
+      worker: await (await trainerWorker(page)).evaluate(() => self.__wasm.memory.buffer.byteLength),
     });
     const runs = [];
     for (let i = 1; i <= 10; i++) {
@@ -38,11 +47,12 @@ test('ten runs in one tab: JS heap and wasm memory stay flat, no slowdown', { ti
       runs.push({ i, seconds: (Date.now() - t0) / 1000, ...(await memory()) });
     }
     for (const r of runs) {
-      console.log(`# run ${r.i}: ${r.seconds.toFixed(1)} s, JS heap ${(r.heap / 1e6).toFixed(1)} MB, wasm memory ${(r.wasm / 1e6).toFixed(1)} MB`);
+      console.log(`# run ${r.i}: ${r.seconds.toFixed(1)} s, JS heap ${(r.heap / 1e6).toFixed(1)} MB, wasm memory ${(r.wasm / 1e6).toFixed(1)} MB, training worker's wasm memory ${(r.worker / 1e6).toFixed(1)} MB`);
     }
     const [second, last] = [runs[1], runs[9]];
     assert.ok(last.heap <= second.heap * 1.1 + 1e6, `JS heap grew from ${second.heap} to ${last.heap}`);
     assert.ok(last.wasm <= second.wasm * 1.1, `wasm memory grew from ${second.wasm} to ${last.wasm}`);
+    assert.ok(last.worker <= second.worker * 1.1, `the worker's wasm memory grew from ${second.worker} to ${last.worker}`);
     // Completed runs only (odd): the last two against the first two after warm-up, at most 10 % slower.
     const early = (runs[2].seconds + runs[4].seconds) / 2;
     const late = (runs[6].seconds + runs[8].seconds) / 2;

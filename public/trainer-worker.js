@@ -1,0 +1,12 @@
+// The training worker (issue 6: training steps never block the page). It loads the app's own module and
+// wasm — the page passes their URLs, which carry Trunk's content hashes — and hands control to the Rust
+// side (src/web/trainer/worker.rs). Only same-origin URLs are accepted.
+const query = new URL(self.location.href).searchParams;
+const own = (name) => {
+  const url = new URL(query.get(name) ?? '', self.location.href);
+  if (url.origin !== self.location.origin) throw new Error(`the ${name} URL is not on this site`);
+  return url.href;
+};
+const bindings = await import(own('js'));
+await bindings.default({ module_or_path: own('wasm') });
+bindings.trainer_worker_main();

@@ -1,0 +1,8 @@
+//! Training off the main thread (issue 6): a dedicated worker runs the same wasm module and does every
+//! training step, so the page's main thread only draws and answers the person. The page and the worker
+//! exchange the messages of [`protocol`] in CBOR.
+
+pub mod client;
+pub mod protocol;
+pub mod worker;
+mod worker_host;

@@ -1,0 +1,103 @@
+//! What the page asks of the training worker, and what the worker answers.
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::{ImageSet, SynthSet, Target};
+use crate::distill::{DistillConfig, Method, MethodResult, Showcase};
+use crate::pipeline::{BackendKind, Event};
+use crate::train::TeacherConfig;
+
+use super::super::state::Control;
+
+#[derive(Serialize, Deserialize)]
+pub enum Request {
+    /// Train the lightweight teacher on `set`; the worker keeps it for stage 3.
+    Teacher {
+        set: SynthSet,
+        cfg: TeacherConfig,
+        backend: BackendKind,
+    },
+    Distill(Box<DistillJob>),
+    /// Pause, resume or cancel the running job (read at its next checkpoint).
+    Control(Control),
+    /// The WebGPU device was lost: forget it, and the teacher that lived on it.
+    ForgetGpu,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct DistillJob {
+    pub methods: Vec<Method>,
+    pub target: Target,
+    pub cfg: DistillConfig,
+    /// Where the students train when there is no teacher (otherwise: where the teacher lives).
+    pub backend: BackendKind,
+    /// The page's teacher: its synthesis + training time, and the digits it draws numerals from.
+    /// None when the page has none (the worker then ignores any teacher it still holds).
+    pub teacher: Option<TeacherInputs>,
+    /// Compute the soft-target picture first (a fresh run).
+    pub showcase: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct TeacherInputs {
+    pub cost_s: f32,
+    pub digits: ImageSet,
+    pub max_shift: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+pub enum Reply {
+    /// The worker has loaded the module and listens.
+    Ready,
+    Event(Event),
+    /// A finished method, with its weights (left out of `MethodResult`'s own serialization).
+    MethodDone {
+        result: Box<MethodResult>,
+        #[serde(with = "serde_bytes")]
+        weights: Vec<u8>,
+    },
+    Showcase(Showcase),
+    /// WebGPU could not start for the teacher; it trains on the CPU instead.
+    CpuFallback(String),
+    /// The job ended.
+    Done(Result<Done, Stop>),
+    /// The worker panicked; it is of no further use.
+    Panic(String),
+}
+
+#[derive(Serialize, Deserialize)]
+pub enum Done {
+    Teacher(TeacherOutcome),
+    Distill,
+}
+
+/// The trained teacher as the page shows it (the model itself stays in the worker).
+#[derive(Serialize, Deserialize)]
+pub struct TeacherOutcome {
+    pub val_acc: f32,
+    pub train_acc: f32,
+    pub seconds: f32,
+    pub first_step_s: f32,
+    pub ms_per_step: f32,
+    pub val_predictions: Vec<u8>,
+}
+
+/// Why a job ended early.
+#[derive(Debug, Serialize, Deserialize)]
+pub enum Stop {
+    Cancelled,
+    /// The WebGPU device stopped answering, with its reason.
+    DeviceLost(String),
+    /// Could not run (bad combination, worker failure): the message for the person.
+    Failed(String),
+}
+
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = Vec::new();
+    ciborium::into_writer(value, &mut out).expect("writing CBOR to memory cannot fail");
+    out
+}
+
+pub fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, String> {
+    ciborium::from_reader(bytes).map_err(|e| format!("a garbled message: {e}"))
+}

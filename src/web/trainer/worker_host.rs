@@ -1,0 +1,51 @@
+//! The worker's [`Host`]: events become messages to the page; checkpoints let the worker's own event
+//! loop deliver the page's pause / resume / cancel.
+
+use std::cell::Cell;
+use std::time::Duration;
+
+use crate::pipeline::{Cancelled, Event, Host};
+use gloo_timers::future::TimeoutFuture;
+use web_time::Instant;
+
+use super::super::state::Control;
+use super::protocol::Reply;
+use super::worker::post;
+
+thread_local! {
+    /// The page's last word on the running job.
+    pub static CONTROL: Cell<Control> = const { Cell::new(Control::Run) };
+}
+
+pub struct WorkerHost;
+
+impl Host for WorkerHost {
+    fn emit(&mut self, event: Event) {
+        match event {
+            Event::MethodDone(mut result) => {
+                let weights = std::mem::take(&mut result.weights);
+                post(&Reply::MethodDone { result, weights });
+            }
+            event => post(&Reply::Event(event)),
+        }
+    }
+
+    async fn checkpoint(&mut self) -> Result<Duration, Cancelled> {
+        super::super::yield_now::yield_now().await;
+        if crate::train::readback::device_lost().is_some() {
+            return Err(Cancelled);
+        }
+        let mut paused = Duration::ZERO;
+        loop {
+            match CONTROL.get() {
+                Control::Run => return Ok(paused),
+                Control::Cancel => return Err(Cancelled),
+                Control::Pause => {
+                    let t = Instant::now();
+                    TimeoutFuture::new(50).await;
+                    paused += t.elapsed();
+                }
+            }
+        }
+    }
+}
