@@ -24,6 +24,16 @@ pub fn deliberate_panic() {
     panic!("a deliberate panic, triggered from outside the app to test the error panel");
 }
 
+/// The same inside the training worker: its panic must reach the page's panel too, and the next run
+/// must get a fresh worker.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub async fn deliberate_worker_panic() -> Result<(), wasm_bindgen::JsValue> {
+    lwkd::web::trainer::client::deliberate_panic()
+        .await
+        .map_err(|e| e.into())
+}
+
 /// Starts the training worker's message loop; `trainer-worker.js` calls it once the module is loaded
 /// in the worker.
 #[cfg(target_arch = "wasm32")]

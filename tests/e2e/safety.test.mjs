@@ -49,3 +49,21 @@ test('a panic shows a readable error panel whose reload keeps the settings', { t
     assert.equal(await page.inputValue('#field-temperature'), '3');
   } finally { await close(); }
 });
+
+test('a panic in the training worker shows the panel, and the next run gets a fresh worker', { timeout: 180_000 }, async () => {
+  const { page, close } = await openApp({ webgpu: false, query: '?n=20&nv=10&te=1' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.evaluate(() => window.wasmBindings.deliberate_worker_panic());
+    const panel = page.locator('#panic-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    assert.match(await panel.innerText(), /deliberate panic in the training worker/);
+    assert.ok(await page.locator('header h1').isVisible(), 'the page is not blank');
+    // The page itself is fine: the teacher trains in a new worker.
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    await page.click('#train');
+    await page.locator('#teacher-result').waitFor({ timeout: 120_000 });
+    assert.match(await page.locator('#teacher-result').innerText(), /validation/i);
+  } finally { await close(); }
+});

@@ -66,6 +66,13 @@ pub fn forget_gpu() {
     }
 }
 
+/// Makes the worker panic (see `deliberate_worker_panic` in `src/bin/lwkd_web.rs`).
+pub async fn deliberate_panic() -> Result<(), String> {
+    connect().await?;
+    send(&Request::DeliberatePanic);
+    Ok(())
+}
+
 fn send(request: &Request) {
     let bytes = Uint8Array::from(encode(request).as_slice());
     let transfer = js_sys::Array::of1(&bytes.buffer());

@@ -22,6 +22,8 @@ pub enum Request {
     Control(Control),
     /// The WebGPU device was lost: forget it, and the teacher that lived on it.
     ForgetGpu,
+    /// Panic on purpose (tests: a panic in the worker must reach the page's error panel).
+    DeliberatePanic,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -84,6 +84,9 @@ async fn run(request: Request) {
             return;
         }
         Request::Control(_) => return,
+        Request::DeliberatePanic => {
+            panic!("a deliberate panic in the training worker, triggered from outside the app")
+        }
     };
     post(&Reply::Done(outcome));
 }
