@@ -20,7 +20,7 @@ use super::results::Results;
 use super::state::{AppState, Control, TargetStatus, use_state};
 use super::teacher_panel::eta;
 use super::trainer;
-use super::trainer::protocol::{DistillJob, Request, Stop, TeacherInputs};
+use super::trainer::protocol::{DistillJob, Request, Shared, Stop, TeacherInputs};
 
 /// The target of `kind`, downloaded once per page.
 pub(super) async fn ensure_target(
@@ -168,7 +168,7 @@ fn start(state: AppState, cfg: crate::pipeline::Config, methods: Vec<Method>, fr
         let teacher = match (&teacher, &digits) {
             (Some(t), Some(d)) => Some(TeacherInputs {
                 cost_s: t.cost_s,
-                digits: d.0.clone(),
+                digits: Shared(d.clone()),
                 max_shift: SynthConfig::default().max_shift,
             }),
             _ => None,
@@ -176,7 +176,7 @@ fn start(state: AppState, cfg: crate::pipeline::Config, methods: Vec<Method>, fr
         let gpu_info = state.gpu.get_untracked().flatten();
         let job = DistillJob {
             methods: methods.clone(),
-            target: (*target).clone(),
+            target: Shared(target.clone()),
             cfg: cfg.distill(),
             backend: choose(cfg.backend, gpu_info.as_ref()).kind,
             teacher,

@@ -15,7 +15,7 @@ use super::controls::{BackendSelect, NumberField};
 use super::grid::{self, Tile};
 use super::state::{AppState, Control, Progress, TeacherHandle, TeacherSummary, use_state};
 use super::trainer;
-use super::trainer::protocol::{Done, Request, Stop};
+use super::trainer::protocol::{Done, Request, Shared, Stop};
 use std::rc::Rc;
 
 pub(super) fn train(state: AppState) {
@@ -46,7 +46,7 @@ pub(super) fn train(state: AppState) {
         // The worker says if WebGPU fails to start and it trains on the CPU (see `trainer::client`).
         state.backend.set(Some(choice));
         let request = Request::Teacher {
-            set: (*set).clone(),
+            set: Shared(set.clone()),
             cfg: cfg.teacher(),
             backend,
         };

@@ -67,3 +67,33 @@ test('a panic in the training worker shows the panel, and the next run gets a fr
     assert.match(await page.locator('#teacher-result').innerText(), /validation/i);
   } finally { await close(); }
 });
+
+test('a training worker that cannot load gives a message and leaves the app usable', { timeout: 120_000 }, async () => {
+  const hook = (p) => (p.endsWith('/trainer-worker.js') ? { status: 404 } : null);
+  const { page, close } = await openApp({ webgpu: false, hook, query: '?n=20&nv=10&te=1' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    await page.click('#train');
+    await page.locator('#notice', { hasText: 'The training worker could not start' }).waitFor({ timeout: 30_000 });
+    await page.locator('#train:enabled').waitFor();
+    assert.ok(await page.locator('#generate').isEnabled(), 'Generate is usable again');
+    assert.equal(await page.locator('#panic-panel').count(), 0);
+  } finally { await close(); }
+});
+
+test('cancel clicked while the training worker is still starting stops the run', { timeout: 120_000 }, async () => {
+  const { page, close } = await openApp({ webgpu: false, query: '?n=200&nv=10&te=20' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    // The first run starts the worker: the cancel reaches the page before the worker listens.
+    await page.click('#train');
+    await page.click('#cancel');
+    await page.locator('#notice', { hasText: 'cancelled' }).waitFor({ timeout: 30_000 });
+    await page.locator('#train:enabled').waitFor();
+    assert.equal(await page.locator('#teacher-result').count(), 0, 'a cancelled run reports no result');
+  } finally { await close(); }
+});

@@ -7,7 +7,7 @@ use futures::channel::oneshot;
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, Event as DomEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::pipeline::{BackendKind, Event, Host};
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ const SCRIPT: &str = "trainer-worker.js";
 struct Connection {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(DomEvent)>,
 }
 
 /// The job in flight: whose signals its events update, and who waits for its end.
@@ -35,10 +35,13 @@ thread_local! {
     static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
     static READY: RefCell<Option<oneshot::Sender<Result<(), String>>>> = const { RefCell::new(None) };
     static JOB: RefCell<Option<Job>> = const { RefCell::new(None) };
+    /// The page's state, to forget the teacher if the worker (which held it) goes.
+    static PAGE: RefCell<Option<AppState>> = const { RefCell::new(None) };
 }
 
 /// Runs `request` in the worker; its events update `state` as they arrive.
 pub async fn run(state: AppState, request: Request) -> Result<Done, Stop> {
+    PAGE.set(Some(state));
     if let Err(e) = connect().await {
         return Err(Stop::Failed(format!(
             "The training worker could not start: {e}"
@@ -46,6 +49,9 @@ pub async fn run(state: AppState, request: Request) -> Result<Done, Stop> {
     }
     let (done, finished) = oneshot::channel();
     JOB.set(Some(Job { state, done }));
+    // Messages sent while the worker was still loading may have found no listener: the job starts
+    // from the page's current word (a cancel or pause clicked meanwhile holds).
+    send(&Request::Control(state.control.get_untracked()));
     send(&request);
     finished
         .await
@@ -119,9 +125,13 @@ async fn connect() -> Result<(), String> {
             Err(e) => fail(e),
         }
     });
-    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(|e: ErrorEvent| {
+    // A script that fails to load fires a plain `Event`; an uncaught error inside, an `ErrorEvent`.
+    let on_error = Closure::<dyn FnMut(DomEvent)>::new(|e: DomEvent| {
         e.prevent_default();
-        let message = e.message();
+        let message = e
+            .dyn_ref::<ErrorEvent>()
+            .map(ErrorEvent::message)
+            .unwrap_or_default();
         fail(if message.is_empty() {
             "its script did not load".into()
         } else {
@@ -150,9 +160,14 @@ fn fail(reason: String) {
     if let Some(ready) = READY.take() {
         let _ = ready.send(Err(reason.clone()));
     }
+    // The teacher lived in the worker.
+    if let Some(state) = PAGE.with_borrow(|p| *p)
+        && state.teacher_model.with_value(Option::is_some)
+    {
+        state.teacher_model.set_value(None);
+        state.teacher.set(None);
+    }
     if let Some(job) = JOB.take() {
-        // Its teacher went with it.
-        job.state.teacher_model.set_value(None);
         let _ = job.done.send(Err(Stop::Failed(format!(
             "The training worker stopped: {reason}"
         ))));

@@ -1,6 +1,8 @@
 //! What the page asks of the training worker, and what the worker answers.
 
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::data::{ImageSet, SynthSet, Target};
 use crate::distill::{DistillConfig, Method, MethodResult, Showcase};
@@ -13,7 +15,7 @@ use super::super::state::Control;
 pub enum Request {
     /// Train the lightweight teacher on `set`; the worker keeps it for stage 3.
     Teacher {
-        set: SynthSet,
+        set: Shared<SynthSet>,
         cfg: TeacherConfig,
         backend: BackendKind,
     },
@@ -29,7 +31,7 @@ pub enum Request {
 #[derive(Serialize, Deserialize)]
 pub struct DistillJob {
     pub methods: Vec<Method>,
-    pub target: Target,
+    pub target: Shared<Target>,
     pub cfg: DistillConfig,
     /// Where the students train when there is no teacher (otherwise: where the teacher lives).
     pub backend: BackendKind,
@@ -43,7 +45,8 @@ pub struct DistillJob {
 #[derive(Serialize, Deserialize)]
 pub struct TeacherInputs {
     pub cost_s: f32,
-    pub digits: ImageSet,
+    /// The training and held-out digits (the numerals are drawn from the first).
+    pub digits: Shared<(ImageSet, ImageSet)>,
     pub max_shift: u32,
 }
 
@@ -92,6 +95,22 @@ pub enum Stop {
     DeviceLost(String),
     /// Could not run (bad combination, worker failure): the message for the person.
     Failed(String),
+}
+
+/// A dataset the page already holds behind an `Arc`: written from that copy (no clone of megabytes of
+/// pixels on the page), read into a fresh one in the worker.
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(|t| Shared(Arc::new(t)))
+    }
 }
 
 pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {

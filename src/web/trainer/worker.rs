@@ -16,8 +16,9 @@ use crate::train::train_teacher;
 use burn::prelude::Device;
 
 use super::super::gpu;
-use super::super::state::Control;
-use super::protocol::{DistillJob, Done, Reply, Request, Stop, TeacherOutcome, decode, encode};
+use super::protocol::{
+    DistillJob, Done, Reply, Request, Shared, Stop, TeacherOutcome, decode, encode,
+};
 use super::worker_host::{CONTROL, WorkerHost};
 
 struct Teacher {
@@ -70,7 +71,8 @@ fn stop(_: Cancelled) -> Stop {
 }
 
 async fn run(request: Request) {
-    CONTROL.set(Control::Run);
+    // The page sends its current pause / cancel just before each job (`client::run`), so a cancel
+    // clicked while the worker was starting or a dataset downloading still counts.
     let outcome = match request {
         Request::Teacher { set, cfg, backend } => teacher(set, cfg, backend).await,
         Request::Distill(job) => distill(*job).await.map(|()| Done::Distill),
@@ -92,7 +94,7 @@ async fn run(request: Request) {
 }
 
 async fn teacher(
-    set: crate::data::SynthSet,
+    set: Shared<crate::data::SynthSet>,
     cfg: crate::train::TeacherConfig,
     backend: BackendKind,
 ) -> Result<Done, Stop> {
@@ -105,6 +107,7 @@ async fn teacher(
             Device::flex()
         }
     };
+    let set = set.0;
     let t = train_teacher(&set, &cfg, &device, &mut WorkerHost)
         .await
         .map_err(stop)?;
@@ -142,13 +145,14 @@ async fn distill_with(job: &DistillJob, held: Option<&Teacher>) -> Result<(), St
         (Some(t), Some(inputs)) => Some(LightTeacher {
             model: &t.model,
             classes: t.classes,
-            digits: &inputs.digits,
+            digits: &inputs.digits.0.0,
             max_shift: inputs.max_shift,
             cost_s: inputs.cost_s,
         }),
         _ => None,
     };
-    check(&job.methods, &job.target, light.as_ref())
+    let target = &*job.target.0;
+    check(&job.methods, target, light.as_ref())
         .map_err(|msg| Stop::Failed(format!("Cannot distill yet: {msg}.")))?;
     // The students train where the teacher lives; without a teacher, where the page chose.
     let device = match held {
@@ -160,12 +164,12 @@ async fn distill_with(job: &DistillJob, held: Option<&Teacher>) -> Result<(), St
     };
     if job.showcase {
         post(&Reply::Showcase(
-            showcase(&job.target, light.as_ref(), &job.cfg).await,
+            showcase(target, light.as_ref(), &job.cfg).await,
         ));
     }
     compare(
         &job.methods,
-        &job.target,
+        target,
         light.as_ref(),
         &job.cfg,
         &device,
