@@ -85,20 +85,27 @@ impl Host for WebHost {
     }
 
     async fn checkpoint(&mut self) -> Result<Duration, Cancelled> {
-        super::yield_now::yield_now().await;
-        if crate::train::readback::device_lost().is_some() {
-            return Err(Cancelled);
-        }
-        let mut paused = Duration::ZERO;
-        loop {
-            match self.state.control.get_untracked() {
-                Control::Run => return Ok(paused),
-                Control::Cancel => return Err(Cancelled),
-                Control::Pause => {
-                    let t = Instant::now();
-                    TimeoutFuture::new(50).await;
-                    paused += t.elapsed();
-                }
+        let control = self.state.control;
+        checkpoint(|| control.get_untracked()).await
+    }
+}
+
+/// A browser checkpoint (the page's or the training worker's): gives the event loop a turn, stops on
+/// a lost device or a cancel, waits while `control()` says pause, and returns how long it waited.
+pub(super) async fn checkpoint(control: impl Fn() -> Control) -> Result<Duration, Cancelled> {
+    super::yield_now::yield_now().await;
+    if crate::train::readback::device_lost().is_some() {
+        return Err(Cancelled);
+    }
+    let mut paused = Duration::ZERO;
+    loop {
+        match control() {
+            Control::Run => return Ok(paused),
+            Control::Cancel => return Err(Cancelled),
+            Control::Pause => {
+                let t = Instant::now();
+                TimeoutFuture::new(50).await;
+                paused += t.elapsed();
             }
         }
     }

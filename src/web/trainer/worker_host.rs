@@ -5,8 +5,6 @@ use std::cell::Cell;
 use std::time::Duration;
 
 use crate::pipeline::{Cancelled, Event, Host};
-use gloo_timers::future::TimeoutFuture;
-use web_time::Instant;
 
 use super::super::state::Control;
 use super::protocol::Reply;
@@ -31,21 +29,6 @@ impl Host for WorkerHost {
     }
 
     async fn checkpoint(&mut self) -> Result<Duration, Cancelled> {
-        super::super::yield_now::yield_now().await;
-        if crate::train::readback::device_lost().is_some() {
-            return Err(Cancelled);
-        }
-        let mut paused = Duration::ZERO;
-        loop {
-            match CONTROL.get() {
-                Control::Run => return Ok(paused),
-                Control::Cancel => return Err(Cancelled),
-                Control::Pause => {
-                    let t = Instant::now();
-                    TimeoutFuture::new(50).await;
-                    paused += t.elapsed();
-                }
-            }
-        }
+        super::super::host::checkpoint(|| CONTROL.get()).await
     }
 }
