@@ -72,7 +72,7 @@ pub struct SynthSummary {
     pub fingerprint: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TeacherSummary {
     pub val_acc: f32,
     pub train_acc: f32,

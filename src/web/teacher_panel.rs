@@ -58,17 +58,12 @@ pub(super) fn train(state: AppState) {
                     cost_s: synth_s + t.seconds,
                 })));
                 state.teacher.set(Some(TeacherSummary {
-                    val_acc: t.val_acc,
-                    train_acc: t.train_acc,
-                    seconds: t.seconds,
-                    first_step_s: t.first_step_s,
-                    ms_per_step: t.ms_per_step,
                     backend: state
                         .backend
                         .get_untracked()
                         .map(|b| b.reason)
                         .unwrap_or_default(),
-                    preview: t.val_predictions,
+                    ..t
                 }))
             }
             Ok(Done::Distill) => {}

@@ -25,17 +25,12 @@ struct Connection {
     _on_error: Closure<dyn FnMut(DomEvent)>,
 }
 
-/// The job in flight: whose signals its events update, and who waits for its end.
-struct Job {
-    state: AppState,
-    done: oneshot::Sender<Result<Done, Stop>>,
-}
-
 thread_local! {
     static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
     static READY: RefCell<Option<oneshot::Sender<Result<(), String>>>> = const { RefCell::new(None) };
-    static JOB: RefCell<Option<Job>> = const { RefCell::new(None) };
-    /// The page's state, to forget the teacher if the worker (which held it) goes.
+    /// Who waits for the job in flight; none between jobs (late events are then dropped).
+    static JOB: RefCell<Option<oneshot::Sender<Result<Done, Stop>>>> = const { RefCell::new(None) };
+    /// The page's state: the job's events update it, and the teacher is forgotten if the worker goes.
     static PAGE: RefCell<Option<AppState>> = const { RefCell::new(None) };
 }
 
@@ -48,7 +43,7 @@ pub async fn run(state: AppState, request: Request) -> Result<Done, Stop> {
         )));
     }
     let (done, finished) = oneshot::channel();
-    JOB.set(Some(Job { state, done }));
+    JOB.set(Some(done));
     // Messages sent while the worker was still loading may have found no listener: the job starts
     // from the page's current word (a cancel or pause clicked meanwhile holds).
     send(&Request::Control(state.control.get_untracked()));
@@ -168,14 +163,18 @@ fn fail(reason: String) {
         state.teacher.set(None);
     }
     if let Some(job) = JOB.take() {
-        let _ = job.done.send(Err(Stop::Failed(format!(
+        let _ = job.send(Err(Stop::Failed(format!(
             "The training worker stopped: {reason}"
         ))));
     }
 }
 
 fn receive(reply: Reply) {
-    let state = JOB.with_borrow(|j| j.as_ref().map(|j| j.state));
+    // Events update the page only while a job waits for them.
+    let state = JOB
+        .with_borrow(Option::is_some)
+        .then(|| PAGE.with_borrow(|p| *p))
+        .flatten();
     match (reply, state) {
         (Reply::Ready, _) => {
             if let Some(ready) = READY.take() {
@@ -188,7 +187,7 @@ fn receive(reply: Reply) {
         }
         (Reply::Done(outcome), _) => {
             if let Some(job) = JOB.take() {
-                let _ = job.done.send(outcome);
+                let _ = job.send(outcome);
             }
         }
         (Reply::Event(event), Some(state)) => WebHost { state }.emit(event),

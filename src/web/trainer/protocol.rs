@@ -9,7 +9,7 @@ use crate::distill::{DistillConfig, Method, MethodResult, Showcase};
 use crate::pipeline::{BackendKind, Event};
 use crate::train::TeacherConfig;
 
-use super::super::state::Control;
+use super::super::state::{Control, TeacherSummary};
 
 #[derive(Serialize, Deserialize)]
 pub enum Request {
@@ -72,19 +72,10 @@ pub enum Reply {
 
 #[derive(Serialize, Deserialize)]
 pub enum Done {
-    Teacher(TeacherOutcome),
+    /// The trained teacher as the page shows it (the model itself stays in the worker); the page fills
+    /// in `backend`, which it chose.
+    Teacher(TeacherSummary),
     Distill,
-}
-
-/// The trained teacher as the page shows it (the model itself stays in the worker).
-#[derive(Serialize, Deserialize)]
-pub struct TeacherOutcome {
-    pub val_acc: f32,
-    pub train_acc: f32,
-    pub seconds: f32,
-    pub first_step_s: f32,
-    pub ms_per_step: f32,
-    pub val_predictions: Vec<u8>,
 }
 
 /// Why a job ended early.

@@ -16,9 +16,8 @@ use crate::train::train_teacher;
 use burn::prelude::Device;
 
 use super::super::gpu;
-use super::protocol::{
-    DistillJob, Done, Reply, Request, Shared, Stop, TeacherOutcome, decode, encode,
-};
+use super::super::state::TeacherSummary;
+use super::protocol::{DistillJob, Done, Reply, Request, Shared, Stop, decode, encode};
 use super::worker_host::{CONTROL, WorkerHost};
 
 struct Teacher {
@@ -111,20 +110,21 @@ async fn teacher(
     let t = train_teacher(&set, &cfg, &device, &mut WorkerHost)
         .await
         .map_err(stop)?;
-    let outcome = TeacherOutcome {
+    let summary = TeacherSummary {
         val_acc: t.val_acc,
         train_acc: t.train_acc,
         seconds: t.seconds,
         first_step_s: t.first_step_s,
         ms_per_step: t.ms_per_step,
-        val_predictions: t.val_predictions,
+        backend: String::new(),
+        preview: t.val_predictions,
     };
     TEACHER.set(Some(Teacher {
         model: t.model,
         device,
         classes: set.config.classes,
     }));
-    Ok(Done::Teacher(outcome))
+    Ok(Done::Teacher(summary))
 }
 
 async fn distill(job: DistillJob) -> Result<(), Stop> {
