@@ -36,11 +36,7 @@ fn too_many_pixels_for_a_tab_is_refused_with_a_limit() {
     };
     let errors = big.validate();
     assert_eq!(errors.len(), 1);
-    assert!(
-        errors[0].message.contains("at most"),
-        "{}",
-        errors[0].message
-    );
+    assert!(errors[0].to_string().contains("at most"), "{}", errors[0]);
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod backend_parity;
 mod config;
 mod data_loader;
 mod distill;
+mod knobs;
 mod losses;
 mod own_data;
 mod synthesizer;

@@ -145,5 +145,5 @@ fn a_digit_source_missing_a_digit_is_refused() {
     no_sevens.labels = keep.iter().map(|&i| train.labels[i]).collect();
     no_sevens.pixels = keep.iter().flat_map(|&i| train.image(i).to_vec()).collect();
     let err = NumeralDrawer::new(&no_sevens, 10, 2).err().unwrap();
-    assert!(err.contains("digit 7"), "{err}");
+    assert!(err.to_string().contains("digit 7"), "{err}");
 }

@@ -93,7 +93,7 @@ fn bad_links_give_defaults_and_a_message_each() {
     for (q, want) in cases {
         let (c, problems) = from_query(q);
         assert!(
-            problems.iter().any(|p| p.message.contains(want)),
+            problems.iter().any(|p| p.to_string().contains(want)),
             "{q}: {problems:?}"
         );
         assert!(c.validate().is_empty(), "{q} gave an invalid config");
@@ -146,7 +146,7 @@ fn the_view_round_trips_and_bad_view_options_are_reported() {
     ] {
         let (v, problems) = ViewOptions::from_query(q);
         assert!(
-            problems.iter().any(|p| p.message.contains(want)),
+            problems.iter().any(|p| p.to_string().contains(want)),
             "{q}: {problems:?}"
         );
         if q.starts_with("hide") {
@@ -194,7 +194,7 @@ fn own_images_never_travel_in_a_link() {
     assert_eq!(back.target, TargetKind::Fashion);
     assert_eq!(back.classes, 3);
     assert!(
-        problems.iter().any(|p| p.message.starts_with("tg:")),
+        problems.iter().any(|p| p.to_string().starts_with("tg:")),
         "{problems:?}"
     );
 }

@@ -11,7 +11,7 @@ use lwkd::distill::{DistillConfig, Method, compare};
 use lwkd::model::{Arch, StudentKind, import};
 use lwkd::pipeline::Event;
 use lwkd::pipeline::host::CallbackHost;
-use lwkd::train::classifier::evaluate;
+use lwkd::train::evaluate::evaluate;
 
 #[test]
 fn export_then_import_gives_the_same_test_accuracy() {
@@ -77,7 +77,10 @@ fn files_that_are_not_our_weights_are_refused_with_a_message() {
         let err = import(&bytes, &device)
             .err()
             .unwrap_or_else(|| panic!("{what} accepted"));
-        assert!(err.contains("not a weights file"), "{what}: {err}");
+        assert!(
+            err.to_string().contains("not a weights file"),
+            "{what}: {err}"
+        );
     }
 }
 

@@ -7,28 +7,24 @@
 //! `cargo run --release --bin lwkd -- bench --backend flex --batch 64,256`
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "lwkd/bench.rs"]
-mod bench;
+#[path = "lwkd"]
+mod commands {
+    pub mod backend;
+    pub mod bench;
+    pub mod cli;
+    pub mod compare;
+    pub mod error;
+    pub mod evaluate;
+    pub mod knob_args;
+    pub mod report;
+    pub mod stages;
+    pub mod sweep;
+    pub mod table;
+}
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "lwkd/cli.rs"]
-mod cli;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "lwkd/compare.rs"]
-mod compare;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "lwkd/evaluate.rs"]
-mod evaluate;
-
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "lwkd/sweep.rs"]
-mod sweep;
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    std::process::exit(cli::run());
+fn main() -> std::process::ExitCode {
+    commands::cli::run()
 }
 
 #[cfg(target_arch = "wasm32")]

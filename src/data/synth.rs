@@ -7,12 +7,10 @@ use sha2::{Digest, Sha256};
 
 use super::images::hex;
 use super::numeral::digits_for;
-use super::rng::{DataRng, below, data_rng, offset};
+use super::rng::{DataRng, Stream, below, offset};
 use super::{ImageSet, numeral::numeral};
 
 pub const SIDE: usize = 28;
-const STREAM_TRAIN: u64 = 1;
-const STREAM_VAL: u64 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SynthConfig {
@@ -47,18 +45,27 @@ pub struct NumeralDrawer<'a> {
     max_shift: u32,
 }
 
+/// Why numerals cannot be drawn from a digit source.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum SynthError {
+    #[error("digit images must be 28 × 28, not {rows} × {cols}")]
+    DigitSize { rows: usize, cols: usize },
+    #[error("the digit source has no image of the digit {0}")]
+    MissingDigit(usize),
+}
+
 impl<'a> NumeralDrawer<'a> {
     /// `source` must hold 28 × 28 digit images labelled 0..=9, each digit at least once.
-    pub fn new(source: &'a ImageSet, classes: usize, max_shift: u32) -> Result<Self, String> {
+    pub fn new(source: &'a ImageSet, classes: usize, max_shift: u32) -> Result<Self, SynthError> {
         if source.rows != SIDE || source.cols != SIDE {
-            return Err(format!(
-                "digit images must be 28 × 28, not {} × {}",
-                source.rows, source.cols
-            ));
+            return Err(SynthError::DigitSize {
+                rows: source.rows,
+                cols: source.cols,
+            });
         }
         let by_digit = source.by_class(10);
         if let Some(d) = by_digit.iter().position(Vec::is_empty) {
-            return Err(format!("the digit source has no image of the digit {d}"));
+            return Err(SynthError::MissingDigit(d));
         }
         Ok(Self {
             source,
@@ -131,19 +138,19 @@ impl SynthSet {
         config: SynthConfig,
         train_digits: &ImageSet,
         heldout_digits: &ImageSet,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, SynthError> {
         let k = config.classes;
         let train = NumeralDrawer::new(train_digits, k, config.max_shift)?;
         let val = NumeralDrawer::new(heldout_digits, k, config.max_shift)?;
         let train_set = train.draw_set(
             k,
             config.per_class,
-            &mut data_rng(config.seed, STREAM_TRAIN),
+            &mut Stream::SynthTrain.rng(config.seed),
         );
         let val_set = val.draw_set(
             k,
             config.val_per_class,
-            &mut data_rng(config.seed, STREAM_VAL),
+            &mut Stream::SynthVal.rng(config.seed),
         );
         Ok(Self {
             config,

@@ -4,11 +4,14 @@ pub mod compare;
 pub mod config;
 pub mod losses;
 pub mod method;
+pub mod objective;
+pub mod showcase;
 pub mod targets;
 pub mod train;
 
-pub use compare::{LightTeacher, MethodResult, Showcase, compare};
+pub use compare::{LightTeacher, MethodResult, compare};
 pub use config::DistillConfig;
 pub use method::{Method, TeacherInput};
+pub use showcase::Showcase;
 pub use targets::TargetSource;
-pub use train::{EpochPoint, Trained, train_net};
+pub use train::{Trained, train_net};

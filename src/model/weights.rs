@@ -69,9 +69,25 @@ impl ModuleMapper for Fill {
     }
 }
 
+/// Why weights could not be written or read.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum WeightsError {
+    #[error("reading the weights back failed: {0}")]
+    ReadBack(String),
+    #[error("writing the weights failed: {0}")]
+    Write(String),
+    /// Not a file made by [`export`]: another format, another program's burnpack, damaged metadata.
+    #[error("this is not a weights file saved by this app (a .bpk from “Download weights”): {0}")]
+    NotOurs(String),
+    #[error("the weights could not be read: {0}")]
+    Unreadable(String),
+    #[error("the weights do not fit the architecture they name: {0}")]
+    Mismatch(String),
+}
+
 /// `blank` (the same architecture, on any device) with the parameters of `module`, read back
 /// asynchronously (a synchronous read panics on WebGPU in wasm).
-pub async fn copy_params<M: Module>(module: &M, blank: M) -> Result<M, String> {
+pub async fn copy_params<M: Module>(module: &M, blank: M) -> Result<M, WeightsError> {
     let mut params = Params(Vec::new());
     module.visit(&mut params);
     let device = blank
@@ -84,27 +100,27 @@ pub async fn copy_params<M: Module>(module: &M, blank: M) -> Result<M, String> {
         values.push_back(
             t.into_data_async()
                 .await
-                .map_err(|e| format!("reading the weights back failed: {e:?}"))?,
+                .map_err(|e| WeightsError::ReadBack(format!("{e:?}")))?,
         );
     }
     Ok(blank.map(&mut Fill { values, device }))
 }
 
-async fn to_cpu(net: &Net, arch: Arch, classes: usize) -> Result<Net, String> {
+async fn to_cpu(net: &Net, arch: Arch, classes: usize) -> Result<Net, WeightsError> {
     copy_params(net, Net::new(arch, classes, &Device::flex())).await
 }
 
 /// The burnpack bytes of `net`, with `info` in the metadata.
-pub async fn export(net: &Net, info: &WeightsInfo) -> Result<Vec<u8>, String> {
+pub async fn export(net: &Net, info: &WeightsInfo) -> Result<Vec<u8>, WeightsError> {
     let cpu = to_cpu(net, info.arch, info.class_names.len()).await?;
     let plain = cpu
         .into_record()
         .into_bytes()
-        .map_err(|e| format!("writing the weights failed: {e}"))?;
+        .map_err(|e| WeightsError::Write(e.to_string()))?;
     // ModuleRecord writes no metadata: read its tensors back and write them again with ours.
     let tensors = burn_pack::Reader::from_bytes(plain)
         .and_then(|r| r.into_tensors())
-        .map_err(|e| format!("writing the weights failed: {e}"))?;
+        .map_err(|e| WeightsError::Write(e.to_string()))?;
     let names = serde_json::to_string(&info.class_names).expect("strings serialize");
     let bytes = burn_pack::Writer::new(tensors)
         .with_metadata(FORMAT, FORMAT_VERSION)
@@ -114,31 +130,31 @@ pub async fn export(net: &Net, info: &WeightsInfo) -> Result<Vec<u8>, String> {
         .with_metadata("lwkd.method", &info.method)
         .with_metadata("lwkd.test_acc", &info.test_acc.to_string())
         .into_bytes()
-        .map_err(|e| format!("writing the weights failed: {e}"))?;
+        .map_err(|e| WeightsError::Write(e.to_string()))?;
     Ok(bytes.to_vec())
 }
 
 /// Reads a weights file made by [`export`]: the network on `device` and what the file says about it.
 /// Anything else — another format, another program's burnpack, a damaged file — is a clear error.
-pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), String> {
-    let not_ours = "this is not a weights file saved by this app (a .bpk from “Download weights”)";
+pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), WeightsError> {
+    let not_ours = |why: &str| WeightsError::NotOurs(why.to_string());
     let reader = burn_pack::Reader::from_bytes(Bytes::from_bytes_vec(bytes.to_vec()))
-        .map_err(|e| format!("{not_ours}: {e}"))?;
+        .map_err(|e| not_ours(&e.to_string()))?;
     let meta = reader.metadata();
     let get = |key: &str| meta.get(key).cloned();
     if get(FORMAT).as_deref() != Some(FORMAT_VERSION) {
-        return Err(format!(
-            "{not_ours}: its metadata has no “{FORMAT}: {FORMAT_VERSION}”"
-        ));
+        return Err(not_ours(&format!(
+            "its metadata has no “{FORMAT}: {FORMAT_VERSION}”"
+        )));
     }
     let arch = get("lwkd.arch")
         .as_deref()
         .and_then(arch_from_key)
-        .ok_or_else(|| format!("{not_ours}: unknown architecture"))?;
+        .ok_or_else(|| not_ours("unknown architecture"))?;
     let class_names: Vec<String> = get("lwkd.class_names")
         .and_then(|s| serde_json::from_str(&s).ok())
         .filter(|n: &Vec<String>| (2..=100).contains(&n.len()))
-        .ok_or_else(|| format!("{not_ours}: no class names"))?;
+        .ok_or_else(|| not_ours("no class names"))?;
     let info = WeightsInfo {
         arch,
         target: get("lwkd.target").unwrap_or_default(),
@@ -149,9 +165,9 @@ pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), Strin
         class_names,
     };
     let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(bytes.to_vec()))
-        .map_err(|e| format!("the weights could not be read: {e}"))?;
+        .map_err(|e| WeightsError::Unreadable(e.to_string()))?;
     let net = Net::new(arch, info.class_names.len(), device)
         .try_load_record(record)
-        .map_err(|e| format!("the weights do not fit the architecture they name: {e}"))?;
+        .map_err(|e| WeightsError::Mismatch(e.to_string()))?;
     Ok((net, info))
 }

@@ -1,9 +1,12 @@
-//! Every knob of a run, with its limits. Invalid values are reported per field and replaced by the
-//! default, so a bad form entry (or, later, a bad link) never reaches the training code.
+//! Every setting of a run, in one serialisable struct (its knobs — limits, keys, labels — are declared
+//! in [`super::knobs`]). Invalid values are reported per field and replaced by the default, so a bad
+//! form entry or a bad link never reaches the training code.
 
 use serde::{Deserialize, Serialize};
 
 use super::BackendPreference;
+use super::knob::{FieldError, Problem};
+use super::knobs::KNOBS;
 use crate::data::numeral::digits_for;
 use crate::data::{SynthConfig, TargetKind};
 use crate::distill::{DistillConfig, Method, TeacherInput};
@@ -62,98 +65,40 @@ impl Default for Config {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
-
 /// The largest synthesized training set, in pixels (~200 MB of bytes): beyond it a browser tab runs out
 /// of memory long before training ends.
 pub const MAX_PIXELS: usize = 200_000_000;
 
-/// The largest training subset per class of stage 3 (the app's Fashion-MNIST file holds 1,000).
-pub const MAX_TRAIN_PER_CLASS: usize = 1000;
-
-fn range<T: PartialOrd + std::fmt::Display>(
-    errors: &mut Vec<FieldError>,
-    field: &'static str,
-    value: T,
-    lo: T,
-    hi: T,
-) {
-    if !(value >= lo && value <= hi) {
-        errors.push(FieldError {
-            field,
-            message: format!("must be between {lo} and {hi} (got {value})"),
-        });
-    }
-}
-
 impl Config {
+    /// Every setting out of its range (see [`KNOBS`]), and a synthesized set too large for a tab.
     pub fn validate(&self) -> Vec<FieldError> {
-        let mut e = Vec::new();
-        range(&mut e, "classes", self.classes, 2, 100);
-        range(&mut e, "per_class", self.per_class, 10, 5000);
-        range(&mut e, "val_per_class", self.val_per_class, 10, 1000);
-        range(&mut e, "teacher_epochs", self.teacher_epochs, 1, 50);
-        range(&mut e, "batch_size", self.batch_size, 1, 1024);
-        if !self.lr.is_finite() || self.lr <= 0.0 || self.lr > 1.0 {
-            e.push(FieldError {
-                field: "lr",
-                message: format!("must be a number in (0, 1] (got {})", self.lr),
-            });
-        }
-        range(&mut e, "distill_epochs", self.distill_epochs, 1, 50);
-        range(
-            &mut e,
-            "train_per_class",
-            self.train_per_class,
-            10,
-            MAX_TRAIN_PER_CLASS,
-        );
-        range(&mut e, "heavy_epochs", self.heavy_epochs, 1, 50);
-        // `range` also rejects NaN: every comparison with NaN is false.
-        range(&mut e, "temperature", self.temperature, 0.5, 100.0);
-        range(&mut e, "alpha", self.alpha, 0.0, 1.0);
-        range(&mut e, "beta", self.beta, 0.0, 10.0);
-        if e.is_empty() {
-            let pixels = self.classes * self.per_class * 784 * digits_for(self.classes);
-            if pixels > MAX_PIXELS {
-                e.push(FieldError {
+        let mut errors: Vec<FieldError> =
+            KNOBS.iter().filter_map(|k| k.check(self).err()).collect();
+        if errors.is_empty() {
+            let pixels_per_image = 784 * digits_for(self.classes);
+            if self.classes * self.per_class * pixels_per_image > MAX_PIXELS {
+                errors.push(FieldError {
                     field: "per_class",
-                    message: format!(
-                        "{} classes × {} images is too large for a browser tab (at most {} images per class for this K)",
-                        self.classes,
-                        self.per_class,
-                        MAX_PIXELS / (self.classes * 784 * digits_for(self.classes))
-                    ),
+                    problem: Problem::TooLarge {
+                        classes: self.classes,
+                        per_class: self.per_class,
+                        max: MAX_PIXELS / (self.classes * pixels_per_image),
+                    },
                 });
             }
         }
-        e
+        errors
     }
 
     /// This config with every invalid field reset to its default, and the list of what was reset.
     pub fn sanitized(mut self) -> (Self, Vec<FieldError>) {
         let errors = self.validate();
         let d = Self::default();
-        for err in &errors {
-            match err.field {
-                "classes" => self.classes = d.classes,
-                "per_class" => self.per_class = d.per_class,
-                "val_per_class" => self.val_per_class = d.val_per_class,
-                "teacher_epochs" => self.teacher_epochs = d.teacher_epochs,
-                "batch_size" => self.batch_size = d.batch_size,
-                "lr" => self.lr = d.lr,
-                "distill_epochs" => self.distill_epochs = d.distill_epochs,
-                "train_per_class" => self.train_per_class = d.train_per_class,
-                "heavy_epochs" => self.heavy_epochs = d.heavy_epochs,
-                "temperature" => self.temperature = d.temperature,
-                "alpha" => self.alpha = d.alpha,
-                "beta" => self.beta = d.beta,
-                _ => {}
-            }
+        for knob in KNOBS
+            .iter()
+            .filter(|k| errors.iter().any(|e| e.field == k.field))
+        {
+            (knob.put)(&mut self, (knob.get)(&d));
         }
         if !self.validate().is_empty() {
             let backend = self.backend;

@@ -67,6 +67,8 @@ pub enum Event {
         stage: Stage,
         points: Vec<LossParts>,
     },
+    /// The soft-target picture of a comparison, before its first method.
+    Showcase(Box<crate::distill::Showcase>),
     /// One method of the comparison finished.
     MethodDone(Box<crate::distill::MethodResult>),
     Evaluated {

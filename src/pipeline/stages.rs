@@ -36,8 +36,11 @@ pub fn synthesize(
             });
             Some((set, seconds))
         }
-        Err(message) => {
-            host.emit(Event::Failed { stage, message });
+        Err(e) => {
+            host.emit(Event::Failed {
+                stage,
+                message: e.to_string(),
+            });
             None
         }
     }

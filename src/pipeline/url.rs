@@ -2,103 +2,18 @@
 //! run. Only values that differ from the defaults are written. Reading is forgiving: an unknown
 //! parameter, a value that is not a number or one out of range is reported and replaced by its default.
 
-use super::config::FieldError;
-use super::{BackendPreference, Config};
+use super::Config;
+use super::knob::{FieldError, Problem};
+use super::knobs::{KNOBS, knob_for, knob_for_key};
 use crate::data::TargetKind;
-use crate::distill::{Method, TeacherInput};
-use crate::model::StudentKind;
 
-/// (URL key, config field) — the field names are the ones [`Config::validate`] reports.
-pub const KEYS: [(&str, &str); 18] = [
-    ("k", "classes"),
-    ("n", "per_class"),
-    ("nv", "val_per_class"),
-    ("seed", "seed"),
-    ("te", "teacher_epochs"),
-    ("bs", "batch_size"),
-    ("lr", "lr"),
-    ("be", "backend"),
-    ("tg", "target"),
-    ("st", "student"),
-    ("ti", "teacher_input"),
-    ("tpc", "train_per_class"),
-    ("de", "distill_epochs"),
-    ("t", "temperature"),
-    ("a", "alpha"),
-    ("b", "beta"),
-    ("he", "heavy_epochs"),
-    ("m", "methods"),
-];
-
-fn value(c: &Config, field: &str) -> String {
-    match field {
-        "classes" => c.classes.to_string(),
-        "per_class" => c.per_class.to_string(),
-        "val_per_class" => c.val_per_class.to_string(),
-        "seed" => c.seed.to_string(),
-        "teacher_epochs" => c.teacher_epochs.to_string(),
-        "batch_size" => c.batch_size.to_string(),
-        "lr" => c.lr.to_string(),
-        "backend" => c.backend.key().to_string(),
-        "target" => c.target.key().to_string(),
-        "student" => c.student.key().to_string(),
-        "teacher_input" => c.teacher_input.key().to_string(),
-        "train_per_class" => c.train_per_class.to_string(),
-        "distill_epochs" => c.distill_epochs.to_string(),
-        "temperature" => c.temperature.to_string(),
-        "alpha" => c.alpha.to_string(),
-        "beta" => c.beta.to_string(),
-        "heavy_epochs" => c.heavy_epochs.to_string(),
-        "methods" => c
-            .methods
-            .iter()
-            .map(|m| m.key())
-            .collect::<Vec<_>>()
-            .join(","),
-        _ => String::new(),
-    }
-}
-
-/// Sets one field from its URL text; Err is what is wrong with the text.
-fn set(c: &mut Config, field: &str, text: &str) -> Result<(), String> {
-    fn num<T: std::str::FromStr>(t: &str, what: &str) -> Result<T, String> {
-        t.parse().map_err(|_| format!("“{t}” is not {what}"))
-    }
-    fn pick<T>(t: &str, f: impl Fn(&str) -> Option<T>, allowed: &str) -> Result<T, String> {
-        f(t).ok_or_else(|| format!("“{t}” is not one of {allowed}"))
-    }
-    let whole = "a whole number";
-    match field {
-        "classes" => c.classes = num(text, whole)?,
-        "per_class" => c.per_class = num(text, whole)?,
-        "val_per_class" => c.val_per_class = num(text, whole)?,
-        "seed" => c.seed = num(text, "a seed (0 to 2^64−1)")?,
-        "teacher_epochs" => c.teacher_epochs = num(text, whole)?,
-        "batch_size" => c.batch_size = num(text, whole)?,
-        "lr" => c.lr = num(text, "a number")?,
-        "backend" => c.backend = pick(text, BackendPreference::from_key, "auto, webgpu, cpu")?,
-        "target" => c.target = pick(text, TargetKind::from_key, "fashion, mnist")?,
-        "student" => c.student = pick(text, StudentKind::from_key, "cnn, mlp")?,
-        "teacher_input" => c.teacher_input = pick(text, TeacherInput::from_key, "instance, mean")?,
-        "train_per_class" => c.train_per_class = num(text, whole)?,
-        "distill_epochs" => c.distill_epochs = num(text, whole)?,
-        "temperature" => c.temperature = num(text, "a number")?,
-        "alpha" => c.alpha = num(text, "a number")?,
-        "beta" => c.beta = num(text, "a number")?,
-        "heavy_epochs" => c.heavy_epochs = num(text, whole)?,
-        "methods" => {
-            let mut ms = Vec::new();
-            for key in text.split(',').filter(|k| !k.is_empty()) {
-                let m = pick(key, Method::from_key, "lwkd, lwkd-noadv, ce, ls, tfkd, kd")?;
-                if !ms.contains(&m) {
-                    ms.push(m);
-                }
-            }
-            c.methods = ms;
-        }
-        _ => {}
-    }
-    Ok(())
+/// What was wrong with a link; the setting keeps its default.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum LinkProblem {
+    #[error("unknown parameter “{0}” ignored")]
+    Unknown(String),
+    #[error("{key}: {problem}; using the default")]
+    Bad { key: &'static str, problem: Problem },
 }
 
 /// The query for `c` (without the leading `?`): only the settings that differ from the defaults.
@@ -111,47 +26,40 @@ pub fn to_query(c: &Config) -> String {
         classes: if own { d.classes } else { c.classes },
         ..c.clone()
     };
-    KEYS.iter()
-        .filter(|(_, f)| value(c, f) != value(&d, f))
-        .map(|(k, f)| format!("{k}={}", encode(&value(c, f))))
+    KNOBS
+        .iter()
+        .filter(|k| k.text(c) != k.text(&d))
+        .map(|k| format!("{}={}", k.key, encode(&k.text(c))))
         .collect::<Vec<_>>()
         .join("&")
 }
 
-/// Reads a query (with or without `?`). Every problem is reported with the parameter's URL key in
-/// `field`; the config keeps defaults for those.
-pub fn from_query(query: &str) -> (Config, Vec<FieldError>) {
+/// Reads a query (with or without `?`). Every problem is reported with the parameter's link key; the
+/// config keeps defaults for those.
+pub fn from_query(query: &str) -> (Config, Vec<LinkProblem>) {
     let mut c = Config::default();
     let mut problems = Vec::new();
-    let mut url_key_of = std::collections::HashMap::new();
     for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
         // The view's keys (embed, stages, …) are read by `view::ViewOptions::from_query`.
         if super::view::VIEW_KEYS.contains(&k.as_ref()) {
             continue;
         }
-        let Some(&(key, field)) = KEYS.iter().find(|(key, _)| *key == k) else {
-            problems.push(FieldError {
-                field: "url",
-                message: format!("unknown parameter “{k}” ignored"),
-            });
+        let Some(knob) = knob_for_key(&k) else {
+            problems.push(LinkProblem::Unknown(k.into_owned()));
             continue;
         };
-        url_key_of.insert(field, key);
-        if let Err(m) = set(&mut c, field, v.trim()) {
-            problems.push(FieldError {
-                field,
-                message: format!("{key}: {m}; using the default"),
+        if let Err(FieldError { problem, .. }) = knob.set(&mut c, &v) {
+            problems.push(LinkProblem::Bad {
+                key: knob.key,
+                problem,
             });
         }
     }
     let (c, range_errors) = c.sanitized();
-    for e in range_errors {
-        let key = url_key_of.get(e.field).copied().unwrap_or(e.field);
-        problems.push(FieldError {
-            field: e.field,
-            message: format!("{key}: {}; using the default", e.message),
-        });
-    }
+    problems.extend(range_errors.into_iter().map(|e| LinkProblem::Bad {
+        key: knob_for(e.field).map_or(e.field, |k| k.key),
+        problem: e.problem,
+    }));
     (c, problems)
 }
 

@@ -2,32 +2,12 @@
 //! visible, which controls are hidden, and autoplay. Like the settings, these live in the URL
 //! (`?embed=1&stages=2,3&hide=seed,lr&autoplay=1`), so an embed snippet is just a link.
 
-use super::config::FieldError;
+use super::knob::Problem;
+use super::knobs::knob_for;
+use super::url::LinkProblem;
 
-/// The URL keys of the view (the settings' keys are in [`super::url::KEYS`]).
+/// The URL keys of the view (the settings' keys are in [`super::knobs::KNOBS`]).
 pub const VIEW_KEYS: [&str; 4] = ["embed", "stages", "hide", "autoplay"];
-
-/// Controls that `hide=` may name: the settings' field names plus the method boxes.
-pub const CONTROLS: [&str; 18] = [
-    "classes",
-    "per_class",
-    "val_per_class",
-    "seed",
-    "teacher_epochs",
-    "batch_size",
-    "lr",
-    "backend",
-    "target",
-    "student",
-    "teacher_input",
-    "train_per_class",
-    "distill_epochs",
-    "temperature",
-    "alpha",
-    "beta",
-    "heavy_epochs",
-    "methods",
-];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewOptions {
@@ -99,13 +79,16 @@ impl ViewOptions {
 
     /// Reads the view's keys from a query, ignoring the settings' keys. Every problem is reported and
     /// that option keeps its default.
-    pub fn from_query(query: &str) -> (Self, Vec<FieldError>) {
+    pub fn from_query(query: &str) -> (Self, Vec<LinkProblem>) {
         let mut v = Self::default();
         let mut problems = Vec::new();
-        let mut bad = |key: &str, message: String| {
-            problems.push(FieldError {
-                field: "view",
-                message: format!("{key}: {message}; using the default"),
+        let mut bad = |key: &'static str, text: &str, expected: &str| {
+            problems.push(LinkProblem::Bad {
+                key,
+                problem: Problem::Parse {
+                    text: text.to_string(),
+                    expected: expected.to_string(),
+                },
             })
         };
         for (k, val) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
@@ -115,10 +98,13 @@ impl ViewOptions {
                 _ => None,
             };
             match k.as_ref() {
-                "embed" | "autoplay" => match flag(&val) {
-                    Some(on) if k == "embed" => v.embed = on,
+                "embed" => match flag(&val) {
+                    Some(on) => v.embed = on,
+                    None => bad("embed", &val, "1 or 0"),
+                },
+                "autoplay" => match flag(&val) {
                     Some(on) => v.autoplay = on,
-                    None => bad(&k, format!("“{val}” is not 1 or 0")),
+                    None => bad("autoplay", &val, "1 or 0"),
                 },
                 "stages" => {
                     let stages: Option<Vec<u8>> = val
@@ -131,17 +117,15 @@ impl ViewOptions {
                             s.dedup();
                             v.stages = s;
                         }
-                        _ => bad(&k, format!("“{val}” is not a list of stages 1, 2, 3")),
+                        _ => bad("stages", &val, "a list of stages 1, 2, 3"),
                     }
                 }
                 "hide" => {
                     for c in val.split(',').filter(|c| !c.is_empty()) {
-                        if CONTROLS.contains(&c) {
-                            if !v.hides(c) {
-                                v.hide.push(c.to_string());
-                            }
-                        } else {
-                            bad(&k, format!("“{c}” is not a control"));
+                        if knob_for(c).is_none() {
+                            bad("hide", c, "a control");
+                        } else if !v.hides(c) {
+                            v.hide.push(c.to_string());
                         }
                     }
                 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::data::{Target, TargetKind};
 use crate::distill::MethodResult;
 use crate::model::{Arch, import};
-use crate::train::classifier::evaluate;
+use crate::train::evaluate::evaluate;
 use js_sys::{Array, Function, Reflect, Uint8Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -8,7 +8,9 @@ use lwkd::data::TargetKind;
 use lwkd::data::local::load_target;
 use lwkd::train::throughput::{ThroughputConfig, lenet_throughput};
 
-use super::cli::{Backend, device};
+use super::backend::Backend;
+use super::error::CliError;
+use super::stages::DATA_DIR;
 
 #[derive(clap::Args)]
 pub struct BenchArgs {
@@ -25,18 +27,12 @@ pub struct BenchArgs {
     /// class (the peers take the same ones).
     #[arg(long, default_value_t = 2000)]
     images: usize,
-    #[arg(long, default_value = "public/data")]
+    #[arg(long, default_value = DATA_DIR)]
     data_dir: PathBuf,
 }
 
-pub fn run(a: &BenchArgs) -> i32 {
-    let target = match load_target(&a.data_dir, TargetKind::Fashion) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
-    };
+pub fn run(a: &BenchArgs) -> Result<(), CliError> {
+    let target = load_target(&a.data_dir, TargetKind::Fashion)?;
     let n = a.images.clamp(1, target.train.len());
     let stride = target.train.len() / n;
     let labels: Vec<u8> = (0..n).map(|i| target.train.labels[i * stride]).collect();
@@ -55,25 +51,15 @@ pub fn run(a: &BenchArgs) -> i32 {
         })
         .collect();
     if let Some(e) = runs.iter().find_map(|c| c.check(&pixels, &labels).err()) {
-        eprintln!("error: {e}");
-        return 2;
+        return Err(CliError::Usage(vec![e.to_string()]));
     }
-    let Some(device) = device(a.backend) else {
-        return 1;
-    };
+    let device = a.backend.device()?;
     for cfg in &runs {
-        let Ok(t) = futures::executor::block_on(lenet_throughput(&device, &pixels, &labels, cfg))
-        else {
-            eprintln!("error: the device stopped answering");
-            return 1;
-        };
+        let t = futures::executor::block_on(lenet_throughput(&device, &pixels, &labels, cfg))
+            .map_err(|_| CliError::Other("the device stopped answering".into()))?;
         let mut json = serde_json::to_value(&t).expect("plain numbers");
-        json["backend"] = match a.backend {
-            Backend::Flex => "flex",
-            Backend::Wgpu => "wgpu",
-        }
-        .into();
+        json["backend"] = a.backend.key().into();
         println!("{json}");
     }
-    0
+    Ok(())
 }

@@ -6,9 +6,12 @@ use lwkd::data::TargetKind;
 use lwkd::data::local::load_target;
 use lwkd::model::import;
 use lwkd::pipeline::host::CallbackHost;
-use lwkd::train::classifier::evaluate;
+use lwkd::train::evaluate::evaluate;
 
-use super::cli::{Backend, device, print_event};
+use super::backend::Backend;
+use super::error::CliError;
+use super::report::print_event;
+use super::stages::DATA_DIR;
 
 #[derive(clap::Args)]
 pub struct EvaluateArgs {
@@ -20,26 +23,16 @@ pub struct EvaluateArgs {
     own: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Backend::Flex)]
     backend: Backend,
-    #[arg(long, default_value = "public/data")]
+    #[arg(long, default_value = DATA_DIR)]
     data_dir: PathBuf,
 }
 
-pub fn run(a: &EvaluateArgs) -> i32 {
-    let Some(device) = device(a.backend) else {
-        return 1;
-    };
-    let fail = |e: String| {
-        eprintln!("error: {e}");
-        1
-    };
-    let bytes = match std::fs::read(&a.weights) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("{}: {e}", a.weights.display())),
-    };
-    let (net, info) = match import(&bytes, &device) {
-        Ok(x) => x,
-        Err(e) => return fail(format!("{}: {e}", a.weights.display())),
-    };
+pub fn run(a: &EvaluateArgs) -> Result<(), CliError> {
+    let device = a.backend.device()?;
+    let file_error =
+        |e: &dyn std::fmt::Display| CliError::Other(format!("{}: {e}", a.weights.display()));
+    let bytes = std::fs::read(&a.weights).map_err(|e| file_error(&e))?;
+    let (net, info) = import(&bytes, &device).map_err(|e| file_error(&e))?;
     let target = match &a.own {
         Some(path) => lwkd::data::own::decode::load(path).map(|(t, _)| t),
         None => match TargetKind::ALL
@@ -53,26 +46,22 @@ pub fn run(a: &EvaluateArgs) -> i32 {
             )),
         },
     };
-    let target = match target {
-        Ok(t) => t,
-        Err(e) => return fail(e),
-    };
+    let target = target.map_err(CliError::Other)?;
     if target.class_names != info.class_names {
-        return fail(format!(
+        return Err(CliError::Other(format!(
             "the student's classes ({}) are not this dataset's ({})",
             info.class_names.join(", "),
             target.class_names.join(", ")
-        ));
+        )));
     }
     let mut host = CallbackHost(print_event);
-    let Ok((acc, _)) = futures::executor::block_on(evaluate(
+    let (acc, _) = futures::executor::block_on(evaluate(
         |x| net.forward(x),
         &target.test,
         &device,
         &mut host,
-    )) else {
-        return 1;
-    };
+    ))
+    .map_err(lwkd::pipeline::Stop::from)?;
     println!(
         "{} student ({}) on {}: test accuracy {:.2}% ({} images; {:.2}% when saved)",
         info.method,
@@ -85,5 +74,5 @@ pub fn run(a: &EvaluateArgs) -> i32 {
         target.test.len(),
         info.test_acc * 100.0
     );
-    0
+    Ok(())
 }

@@ -3,15 +3,18 @@
 
 use std::path::PathBuf;
 
+use burn::prelude::Device;
+use futures::executor::block_on;
 use lwkd::data::local::{load_digits, load_target};
 use lwkd::data::target::per_class_range;
-use lwkd::data::{Target, TargetKind};
-use lwkd::distill::{DistillConfig, LightTeacher, Method, compare};
+use lwkd::data::{ImageSet, Target, TargetKind};
+use lwkd::distill::{DistillConfig, Method};
 use lwkd::pipeline::host::CallbackHost;
-use lwkd::pipeline::{Config, Event, stages};
-use lwkd::train::train_teacher;
+use lwkd::pipeline::{CompareJob, Config, Event, Session, Taught};
 
-use super::cli::{Backend, device};
+use super::backend::Backend;
+use super::error::CliError;
+use super::stages::DATA_DIR;
 
 #[derive(clap::Args)]
 pub struct SweepArgs {
@@ -32,101 +35,97 @@ pub struct SweepArgs {
     seed: u64,
     #[arg(long, value_enum, default_value_t = Backend::Flex)]
     backend: Backend,
-    #[arg(long, default_value = "public/data")]
+    #[arg(long, default_value = DATA_DIR)]
     data_dir: PathBuf,
 }
 
-pub fn run(a: &SweepArgs) -> i32 {
-    let Some(device) = device(a.backend) else {
-        return 1;
-    };
-    let loaded =
-        load_digits(&a.data_dir).and_then(|d| Ok((d, load_target(&a.data_dir, a.target)?)));
-    let ((digits, heldout), target) = match loaded {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
-    };
-    let base = DistillConfig::default();
-    let k = target.classes();
-    let val = per_class_range(&target.train, k, base.train_per_class, a.val_per_class);
-    if val.len() < k * a.val_per_class {
-        eprintln!(
-            "error: the training split has fewer than {} images per class",
-            base.train_per_class + a.val_per_class
-        );
-        return 1;
-    }
-    let sweep_target = Target {
-        test: val,
-        ..target.clone()
-    };
+/// (T, α, β) → validation accuracy over seeds.
+type Rows = Vec<((f64, f64, f64), Vec<f32>)>;
+
+/// One seed: a fresh teacher, then LW-KD at every grid point; the accuracies go into `rows`.
+fn sweep_seed(
+    a: &SweepArgs,
+    seed: u64,
+    target: &Target,
+    digits: &(ImageSet, ImageSet),
+    device: &Device,
+    rows: &mut Rows,
+) -> Result<(), CliError> {
     let quiet = |e: &Event| {
         if let Event::Failed { message, .. } = e {
             eprintln!("failed: {message}")
         }
     };
     let mut host = CallbackHost(quiet);
-    // (T, α, β) → validation accuracies over seeds
-    let mut rows: Vec<((f64, f64, f64), Vec<f32>)> = Vec::new();
-    for seed in a.seed..a.seed + a.seeds.max(1) {
-        let cfg = Config {
-            classes: k,
+    let cfg = Config {
+        classes: target.classes(),
+        seed,
+        ..Config::default()
+    };
+    let mut session = Session::new();
+    let (set, _) = session.synthesize(cfg.synth(), (&digits.0, &digits.1), &mut host)?;
+    block_on(session.train_teacher(&set, &cfg.teacher(), device.clone(), &mut host))?;
+    let grid = a.temperatures.iter().flat_map(|&t| {
+        a.alphas
+            .iter()
+            .flat_map(move |&al| a.betas.iter().map(move |&b| (t, al, b)))
+    });
+    for (temperature, alpha, beta) in grid {
+        let d = DistillConfig {
+            temperature,
+            alpha,
+            beta,
             seed,
-            ..Config::default()
+            ..DistillConfig::default()
         };
-        let Some((set, _)) = stages::synthesize(cfg.synth(), &digits, &heldout, &mut host) else {
-            return 1;
+        let job = CompareJob {
+            methods: &[Method::LwKd],
+            target,
+            cfg: &d,
+            teacher: Some(Taught {
+                digits: &digits.0,
+                max_shift: cfg.synth().max_shift,
+                cost_s: 0.0,
+            }),
+            showcase: false,
         };
-        let Ok(t) =
-            futures::executor::block_on(train_teacher(&set, &cfg.teacher(), &device, &mut host))
-        else {
-            return 1;
-        };
-        let light = LightTeacher {
-            model: &t.model,
-            classes: k,
-            digits: &digits,
-            max_shift: cfg.synth().max_shift,
-            cost_s: 0.0,
-        };
-        for &temperature in &a.temperatures {
-            for &alpha in &a.alphas {
-                for &beta in &a.betas {
-                    let d = DistillConfig {
-                        temperature,
-                        alpha,
-                        beta,
-                        seed,
-                        ..base
-                    };
-                    let r = futures::executor::block_on(compare(
-                        &[Method::LwKd],
-                        &sweep_target,
-                        Some(&light),
-                        &d,
-                        &device,
-                        &mut host,
-                    ));
-                    let Some(acc) = r.ok().and_then(|r| r.first().map(|r| r.test_acc)) else {
-                        return 1;
-                    };
-                    eprintln!(
-                        "seed {seed} T={temperature} α={alpha} β={beta}: {:.2}%",
-                        acc * 100.0
-                    );
-                    match rows
-                        .iter_mut()
-                        .find(|(key, _)| *key == (temperature, alpha, beta))
-                    {
-                        Some((_, accs)) => accs.push(acc),
-                        None => rows.push(((temperature, alpha, beta), vec![acc])),
-                    }
-                }
-            }
+        let results = block_on(session.compare(job, device, &mut host))?;
+        let acc = results.first().map_or(0.0, |r| r.test_acc);
+        eprintln!(
+            "seed {seed} T={temperature} α={alpha} β={beta}: {:.2}%",
+            acc * 100.0
+        );
+        match rows
+            .iter_mut()
+            .find(|(key, _)| *key == (temperature, alpha, beta))
+        {
+            Some((_, accs)) => accs.push(acc),
+            None => rows.push(((temperature, alpha, beta), vec![acc])),
         }
+    }
+    Ok(())
+}
+
+pub fn run(a: &SweepArgs) -> Result<(), CliError> {
+    let device = a.backend.device()?;
+    let digits = load_digits(&a.data_dir)?;
+    let target = load_target(&a.data_dir, a.target)?;
+    let base = DistillConfig::default();
+    let k = target.classes();
+    let val = per_class_range(&target.train, k, base.train_per_class, a.val_per_class);
+    if val.len() < k * a.val_per_class {
+        return Err(CliError::Other(format!(
+            "the training split has fewer than {} images per class",
+            base.train_per_class + a.val_per_class
+        )));
+    }
+    let sweep_target = Target {
+        test: val,
+        ..target.clone()
+    };
+    let mut rows = Rows::new();
+    for seed in a.seed..a.seed + a.seeds.max(1) {
+        sweep_seed(a, seed, &sweep_target, &digits, &device, &mut rows)?;
     }
     println!(
         "LW-KD on {} ({}), validation accuracy (%) on {} held-out training images per class, {} seed(s):",
@@ -137,13 +136,10 @@ pub fn run(a: &SweepArgs) -> i32 {
     );
     println!("| T | α | β | validation accuracy (%) |");
     println!("|---|---|---|---|");
-    rows.sort_by(|x, y| {
-        let m = |v: &Vec<f32>| v.iter().sum::<f32>() / v.len() as f32;
-        m(&y.1).total_cmp(&m(&x.1))
-    });
+    let mean = |v: &Vec<f32>| v.iter().sum::<f32>() / v.len() as f32;
+    rows.sort_by(|x, y| mean(&y.1).total_cmp(&mean(&x.1)));
     for ((t, al, b), accs) in rows {
-        let m = accs.iter().sum::<f32>() / accs.len() as f32;
-        println!("| {t} | {al} | {b} | {:.2} |", m * 100.0);
+        println!("| {t} | {al} | {b} | {:.2} |", mean(&accs) * 100.0);
     }
-    0
+    Ok(())
 }

@@ -5,11 +5,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::data::{ImageSet, SynthSet, Target};
-use crate::distill::{DistillConfig, Method, MethodResult, Showcase};
-use crate::pipeline::{BackendKind, Event};
+use crate::distill::{DistillConfig, Method, MethodResult};
+use crate::pipeline::{BackendKind, Event, Stop, TeacherSummary};
 use crate::train::TeacherConfig;
 
-use super::super::state::{Control, TeacherSummary};
+use super::super::state::Control;
 
 #[derive(Serialize, Deserialize)]
 pub enum Request {
@@ -61,7 +61,6 @@ pub enum Reply {
         #[serde(with = "serde_bytes")]
         weights: Vec<u8>,
     },
-    Showcase(Showcase),
     /// WebGPU could not start for the teacher; it trains on the CPU instead.
     CpuFallback(String),
     /// The job ended.
@@ -76,16 +75,6 @@ pub enum Done {
     /// in `backend`, which it chose.
     Teacher(TeacherSummary),
     Distill,
-}
-
-/// Why a job ended early.
-#[derive(Debug, Serialize, Deserialize)]
-pub enum Stop {
-    Cancelled,
-    /// The WebGPU device stopped answering, with its reason.
-    DeviceLost(String),
-    /// Could not run (bad combination, worker failure): the message for the person.
-    Failed(String),
 }
 
 /// A dataset the page already holds behind an `Arc`: written from that copy (no clone of megabytes of

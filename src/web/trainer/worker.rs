@@ -8,26 +8,18 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::distill::compare::{check, showcase};
-use crate::distill::{LightTeacher, compare};
-use crate::model::LeNet5;
-use crate::pipeline::{BackendKind, Cancelled};
-use crate::train::train_teacher;
+use crate::data::SynthSet;
+use crate::pipeline::{BackendKind, CompareJob, Session, Stop, Taught};
+use crate::train::TeacherConfig;
 use burn::prelude::Device;
 
 use super::super::gpu;
-use super::super::state::TeacherSummary;
-use super::protocol::{DistillJob, Done, Reply, Request, Shared, Stop, decode, encode};
+use super::protocol::{DistillJob, Done, Reply, Request, Shared, decode, encode};
 use super::worker_host::{CONTROL, WorkerHost};
 
-struct Teacher {
-    model: LeNet5,
-    device: Device,
-    classes: usize,
-}
-
 thread_local! {
-    static TEACHER: RefCell<Option<Teacher>> = const { RefCell::new(None) };
+    /// The worker's pipeline: it keeps the trained teacher, on its device, for stage 3.
+    static SESSION: RefCell<Session> = RefCell::new(Session::new());
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -62,16 +54,9 @@ pub fn start() {
     post(&Reply::Ready);
 }
 
-fn stop(_: Cancelled) -> Stop {
-    match crate::train::readback::device_lost() {
-        Some(reason) => Stop::DeviceLost(reason),
-        None => Stop::Cancelled,
-    }
-}
-
 async fn run(request: Request) {
-    // The page sends its current pause / cancel just before each job (`client::run`), so a cancel
-    // clicked while the worker was starting or a dataset downloading still counts.
+    // The page sends its current pause / resume / cancel just before each job (`client::run`), so a
+    // cancel clicked while the worker was starting or a dataset downloading still counts.
     let outcome = match request {
         Request::Teacher { set, cfg, backend } => teacher(set, cfg, backend).await,
         Request::Distill(job) => distill(*job).await.map(|()| Done::Distill),
@@ -79,7 +64,7 @@ async fn run(request: Request) {
             crate::train::readback::forget_device_loss();
             gpu::forget_webgpu();
             // Tensors of a lost device throw when dropped: the teacher is leaked, not dropped.
-            if let Some(t) = TEACHER.take() {
+            if let Some(t) = SESSION.with_borrow_mut(Session::take_teacher) {
                 std::mem::forget(t);
             }
             return;
@@ -93,12 +78,10 @@ async fn run(request: Request) {
 }
 
 async fn teacher(
-    set: Shared<crate::data::SynthSet>,
-    cfg: crate::train::TeacherConfig,
+    set: Shared<SynthSet>,
+    cfg: TeacherConfig,
     backend: BackendKind,
 ) -> Result<Done, Stop> {
-    // A new teacher replaces the old one, even if this run is cancelled (the page forgets it too).
-    drop(TEACHER.take());
     let device = match gpu::device(backend).await {
         Ok(d) => d,
         Err(e) => {
@@ -106,76 +89,44 @@ async fn teacher(
             Device::flex()
         }
     };
-    let set = set.0;
-    let t = train_teacher(&set, &cfg, &device, &mut WorkerHost)
-        .await
-        .map_err(stop)?;
-    let summary = TeacherSummary {
-        val_acc: t.val_acc,
-        train_acc: t.train_acc,
-        seconds: t.seconds,
-        first_step_s: t.first_step_s,
-        ms_per_step: t.ms_per_step,
-        backend: String::new(),
-        preview: t.val_predictions,
-    };
-    TEACHER.set(Some(Teacher {
-        model: t.model,
-        device,
-        classes: set.config.classes,
-    }));
-    Ok(Done::Teacher(summary))
+    // The session is taken out while the teacher trains (the worker runs one job at a time).
+    let mut session = SESSION.take();
+    let summary = session
+        .teacher_summary(&set.0, &cfg, device, &mut WorkerHost)
+        .await;
+    SESSION.set(session);
+    Ok(Done::Teacher(summary?))
 }
 
 async fn distill(job: DistillJob) -> Result<(), Stop> {
-    let held = match job.teacher {
-        Some(_) => TEACHER.take(),
-        None => None,
-    };
-    let result = distill_with(&job, held.as_ref()).await;
-    // The teacher goes back for the next comparison.
-    if held.is_some() {
-        TEACHER.set(held);
-    }
+    let session = SESSION.take();
+    let result = distill_with(&session, &job).await;
+    // The teacher stays for the next comparison.
+    SESSION.set(session);
     result
 }
 
-async fn distill_with(job: &DistillJob, held: Option<&Teacher>) -> Result<(), Stop> {
-    let light = match (held, &job.teacher) {
-        (Some(t), Some(inputs)) => Some(LightTeacher {
-            model: &t.model,
-            classes: t.classes,
-            digits: &inputs.digits.0.0,
-            max_shift: inputs.max_shift,
-            cost_s: inputs.cost_s,
-        }),
-        _ => None,
-    };
-    let target = &*job.target.0;
-    check(&job.methods, target, light.as_ref())
-        .map_err(|msg| Stop::Failed(format!("Cannot distill yet: {msg}.")))?;
+async fn distill_with(session: &Session, job: &DistillJob) -> Result<(), Stop> {
     // The students train where the teacher lives; without a teacher, where the page chose.
-    let device = match held {
-        Some(t) => t.device.clone(),
-        None => match gpu::device(job.backend).await {
-            Ok(d) => d,
-            Err(_) => Device::flex(),
-        },
+    let device = match (session.teacher_device(), &job.teacher) {
+        (Some(d), Some(_)) => d,
+        _ => gpu::device(job.backend)
+            .await
+            .unwrap_or_else(|_| Device::flex()),
     };
-    if job.showcase {
-        post(&Reply::Showcase(
-            showcase(target, light.as_ref(), &job.cfg).await,
-        ));
-    }
-    compare(
-        &job.methods,
-        target,
-        light.as_ref(),
-        &job.cfg,
-        &device,
-        &mut WorkerHost,
-    )
-    .await
-    .map(|_| ())
-    .map_err(stop)
+    let compare = CompareJob {
+        methods: &job.methods,
+        target: &job.target.0,
+        cfg: &job.cfg,
+        teacher: job.teacher.as_ref().map(|t| Taught {
+            digits: &t.digits.0.0,
+            max_shift: t.max_shift,
+            cost_s: t.cost_s,
+        }),
+        showcase: job.showcase,
+    };
+    session
+        .compare(compare, &device, &mut WorkerHost)
+        .await
+        .map(|_| ())
 }

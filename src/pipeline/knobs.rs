@@ -1,0 +1,280 @@
+//! Every setting of a run, declared once (as TensorFlow Playground's `state.ts` does): field name, link
+//! key, label, range, help and how to read and write it in [`Config`]. Validation, the shareable link,
+//! the form, `hide=` and the CLI's flags all come from this table, so a new setting is one row here
+//! plus its field in `Config`.
+
+use super::knob::{Kind, Knob, Value};
+use super::{BackendPreference, Config};
+use crate::data::TargetKind;
+use crate::distill::{Method, TeacherInput};
+use crate::model::StudentKind;
+
+/// The largest training subset per class of stage 3 (the app's Fashion-MNIST file holds 1,000).
+pub const MAX_TRAIN_PER_CLASS: usize = 1000;
+
+macro_rules! whole {
+    ($f:ident) => {
+        (
+            |c: &Config| Value::Whole(c.$f),
+            |c: &mut Config, v: Value| {
+                if let Value::Whole(x) = v {
+                    c.$f = x
+                }
+            },
+        )
+    };
+}
+
+macro_rules! number {
+    ($f:ident) => {
+        (
+            |c: &Config| Value::Number(c.$f),
+            |c: &mut Config, v: Value| {
+                if let Value::Number(x) = v {
+                    c.$f = x
+                }
+            },
+        )
+    };
+}
+
+/// A choice among an enum's keys (`ALL`, `key`, `from_key`).
+macro_rules! choice {
+    ($f:ident, $t:ty) => {
+        (
+            Kind::Choice(|| <$t>::ALL.iter().map(|v| v.key()).collect()),
+            |c: &Config| Value::Choice(c.$f.key()),
+            |c: &mut Config, v: Value| {
+                if let Some(x) = match v {
+                    Value::Choice(k) => <$t>::from_key(k),
+                    _ => None,
+                } {
+                    c.$f = x
+                }
+            },
+        )
+    };
+}
+
+const fn knob(
+    field: &'static str,
+    key: &'static str,
+    label: &'static str,
+    note: &'static str,
+    stage: u8,
+    kind: Kind,
+    access: (fn(&Config) -> Value, fn(&mut Config, Value)),
+) -> Knob {
+    Knob {
+        field,
+        key,
+        label,
+        note,
+        stage,
+        kind,
+        get: access.0,
+        put: access.1,
+    }
+}
+
+const fn whole(min: usize, max: usize) -> Kind {
+    Kind::Whole { min, max }
+}
+
+const fn number(min: f64, max: f64) -> Kind {
+    Kind::Number {
+        min,
+        max,
+        above_min: false,
+    }
+}
+
+const fn pick(
+    field: &'static str,
+    key: &'static str,
+    label: &'static str,
+    stage: u8,
+    choice: (Kind, fn(&Config) -> Value, fn(&mut Config, Value)),
+) -> Knob {
+    knob(field, key, label, "", stage, choice.0, (choice.1, choice.2))
+}
+
+/// The settings in link order.
+pub static KNOBS: [Knob; 18] = [
+    knob(
+        "classes",
+        "k",
+        "Classes K",
+        "",
+        1,
+        whole(2, 100),
+        whole!(classes),
+    ),
+    knob(
+        "per_class",
+        "n",
+        "Images per class",
+        "",
+        1,
+        whole(10, 5000),
+        whole!(per_class),
+    ),
+    knob(
+        "val_per_class",
+        "nv",
+        "Validation per class",
+        "",
+        1,
+        whole(10, 1000),
+        whole!(val_per_class),
+    ),
+    knob(
+        "seed",
+        "seed",
+        "Seed",
+        "same seed, same data",
+        1,
+        Kind::Seed,
+        (
+            |c| Value::Seed(c.seed),
+            |c, v| {
+                if let Value::Seed(x) = v {
+                    c.seed = x
+                }
+            },
+        ),
+    ),
+    knob(
+        "teacher_epochs",
+        "te",
+        "Epochs",
+        "",
+        2,
+        whole(1, 50),
+        whole!(teacher_epochs),
+    ),
+    knob(
+        "batch_size",
+        "bs",
+        "Batch size",
+        "",
+        2,
+        whole(1, 1024),
+        whole!(batch_size),
+    ),
+    knob(
+        "lr",
+        "lr",
+        "Learning rate (Adam)",
+        "e.g. 0.001",
+        2,
+        Kind::Number {
+            min: 0.0,
+            max: 1.0,
+            above_min: true,
+        },
+        number!(lr),
+    ),
+    pick(
+        "backend",
+        "be",
+        "Backend",
+        2,
+        choice!(backend, BackendPreference),
+    ),
+    pick(
+        "target",
+        "tg",
+        "Target dataset",
+        3,
+        choice!(target, TargetKind),
+    ),
+    pick("student", "st", "Student", 3, choice!(student, StudentKind)),
+    pick(
+        "teacher_input",
+        "ti",
+        "Teacher input",
+        3,
+        choice!(teacher_input, TeacherInput),
+    ),
+    knob(
+        "train_per_class",
+        "tpc",
+        "Training images per class",
+        "",
+        3,
+        whole(10, MAX_TRAIN_PER_CLASS),
+        whole!(train_per_class),
+    ),
+    knob(
+        "distill_epochs",
+        "de",
+        "Student epochs",
+        "",
+        3,
+        whole(1, 50),
+        whole!(distill_epochs),
+    ),
+    knob(
+        "temperature",
+        "t",
+        "Temperature T",
+        "",
+        3,
+        number(0.5, 100.0),
+        number!(temperature),
+    ),
+    knob(
+        "alpha",
+        "a",
+        "α (soft-target weight)",
+        "",
+        3,
+        number(0.0, 1.0),
+        number!(alpha),
+    ),
+    knob(
+        "beta",
+        "b",
+        "β (adversarial weight)",
+        "",
+        3,
+        number(0.0, 10.0),
+        number!(beta),
+    ),
+    knob(
+        "heavy_epochs",
+        "he",
+        "Heavy teacher epochs",
+        "vanilla KD only",
+        3,
+        whole(1, 50),
+        whole!(heavy_epochs),
+    ),
+    knob(
+        "methods",
+        "m",
+        "Methods, in run order",
+        "",
+        3,
+        Kind::List(|| Method::ALL.iter().map(|m| m.key()).collect()),
+        (
+            |c| Value::List(c.methods.iter().map(|m| m.key()).collect()),
+            |c, v| {
+                if let Value::List(keys) = v {
+                    c.methods = keys.into_iter().filter_map(Method::from_key).collect();
+                }
+            },
+        ),
+    ),
+];
+
+/// The knob named `field`.
+pub fn knob_for(field: &str) -> Option<&'static Knob> {
+    KNOBS.iter().find(|k| k.field == field)
+}
+
+/// The knob with link key `key`.
+pub fn knob_for_key(key: &str) -> Option<&'static Knob> {
+    KNOBS.iter().find(|k| k.key == key)
+}

@@ -1,0 +1,130 @@
+//! One pipeline — synthesize → lightweight teacher → compare, each stage through a [`Host`] — that the
+//! CLI and the browser's training worker both drive as thin transports. The session keeps the trained
+//! teacher, on the device it trained on, to teach in stage 3.
+
+use burn::prelude::*;
+
+use super::{Event, Host, Stop, TeacherSummary, stages};
+use crate::data::{ImageSet, SynthConfig, SynthSet, Target};
+use crate::distill::compare::check;
+use crate::distill::showcase::showcase;
+use crate::distill::{DistillConfig, LightTeacher, Method, MethodResult, compare};
+use crate::model::LeNet5;
+use crate::train::{TeacherConfig, TrainedTeacher, train_teacher};
+
+struct HeldTeacher {
+    model: LeNet5,
+    device: Device,
+    classes: usize,
+}
+
+/// What the teacher needs besides its weights to teach: the digits its numerals are drawn from and
+/// what it cost (synthesis + training).
+#[derive(Clone, Copy)]
+pub struct Taught<'a> {
+    pub digits: &'a ImageSet,
+    pub max_shift: u32,
+    pub cost_s: f32,
+}
+
+/// One comparison: the methods in run order on a target.
+pub struct CompareJob<'a> {
+    pub methods: &'a [Method],
+    pub target: &'a Target,
+    pub cfg: &'a DistillConfig,
+    /// None: run without the held teacher (methods that need it are refused).
+    pub teacher: Option<Taught<'a>>,
+    /// Emit the soft-target picture ([`Event::Showcase`]) first.
+    pub showcase: bool,
+}
+
+#[derive(Default)]
+pub struct Session {
+    teacher: Option<HeldTeacher>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stage 1: the synthesized set and its time (`Failed` is emitted as well as returned).
+    pub fn synthesize(
+        &self,
+        cfg: SynthConfig,
+        digits: (&ImageSet, &ImageSet),
+        host: &mut impl Host,
+    ) -> Result<(SynthSet, f32), Stop> {
+        stages::synthesize(cfg, digits.0, digits.1, host)
+            .ok_or_else(|| Stop::Failed("the numerals could not be synthesized".into()))
+    }
+
+    /// Stage 2: trains the lightweight teacher on `device` and keeps it. A new teacher replaces the
+    /// old one even if this run stops early.
+    pub async fn train_teacher(
+        &mut self,
+        set: &SynthSet,
+        cfg: &TeacherConfig,
+        device: Device,
+        host: &mut impl Host,
+    ) -> Result<TrainedTeacher, Stop> {
+        drop(self.teacher.take());
+        let t = train_teacher(set, cfg, &device, host).await?;
+        self.teacher = Some(HeldTeacher {
+            model: t.model.clone(),
+            device,
+            classes: set.config.classes,
+        });
+        Ok(t)
+    }
+
+    /// [`Session::train_teacher`], reported as the page shows it.
+    pub async fn teacher_summary(
+        &mut self,
+        set: &SynthSet,
+        cfg: &TeacherConfig,
+        device: Device,
+        host: &mut impl Host,
+    ) -> Result<TeacherSummary, Stop> {
+        let t = self.train_teacher(set, cfg, device, host).await?;
+        Ok(TeacherSummary::from(&t))
+    }
+
+    /// Where the held teacher lives (the students train there too).
+    pub fn teacher_device(&self) -> Option<Device> {
+        self.teacher.as_ref().map(|t| t.device.clone())
+    }
+
+    /// Gives up the held teacher (a lost device: the caller decides whether its tensors may drop).
+    pub fn take_teacher(&mut self) -> Option<(LeNet5, Device)> {
+        self.teacher.take().map(|t| (t.model, t.device))
+    }
+
+    /// Stage 3: the job's methods one after another on `device`, each result also emitted as
+    /// [`Event::MethodDone`] as it finishes.
+    pub async fn compare(
+        &self,
+        job: CompareJob<'_>,
+        device: &Device,
+        host: &mut impl Host,
+    ) -> Result<Vec<MethodResult>, Stop> {
+        let light = match (&self.teacher, job.teacher) {
+            (Some(t), Some(taught)) => Some(LightTeacher {
+                model: &t.model,
+                classes: t.classes,
+                digits: taught.digits,
+                max_shift: taught.max_shift,
+                cost_s: taught.cost_s,
+            }),
+            _ => None,
+        };
+        check(job.methods, job.target, light.as_ref())
+            .map_err(|msg| Stop::Failed(format!("Cannot distill yet: {msg}.")))?;
+        if job.showcase {
+            let picture = showcase(job.target, light.as_ref(), job.cfg).await;
+            host.emit(Event::Showcase(Box::new(picture)));
+        }
+        let methods = job.methods;
+        Ok(compare(methods, job.target, light.as_ref(), job.cfg, device, host).await?)
+    }
+}
