@@ -4,13 +4,17 @@
 
 pub mod backend;
 pub mod config;
+pub mod control;
 pub mod events;
 pub mod host;
 pub mod stages;
+pub mod summary;
 pub mod url;
 pub mod view;
 
 pub use backend::{BackendChoice, BackendKind, BackendPreference, GpuInfo};
 pub use config::{Config, FieldError};
+pub use control::Control;
 pub use events::{Event, Stage};
 pub use host::{Cancelled, Host};
+pub use summary::TeacherSummary;

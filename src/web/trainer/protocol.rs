@@ -6,10 +6,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::data::{ImageSet, SynthSet, Target};
 use crate::distill::{DistillConfig, Method, MethodResult, Showcase};
-use crate::pipeline::{BackendKind, Event};
+use crate::pipeline::{BackendKind, Control, Event, TeacherSummary};
 use crate::train::TeacherConfig;
-
-use super::super::state::{Control, TeacherSummary};
 
 #[derive(Serialize, Deserialize)]
 pub enum Request {

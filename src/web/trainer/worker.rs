@@ -11,14 +11,13 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use crate::distill::compare::{check, showcase};
 use crate::distill::{LightTeacher, compare};
 use crate::model::LeNet5;
-use crate::pipeline::{BackendKind, Cancelled};
+use crate::pipeline::{BackendKind, Cancelled, TeacherSummary};
 use crate::train::train_teacher;
 use burn::prelude::Device;
 
-use super::super::gpu;
-use super::super::state::TeacherSummary;
 use super::protocol::{DistillJob, Done, Reply, Request, Shared, Stop, decode, encode};
 use super::worker_host::{CONTROL, WorkerHost};
+use crate::web::platform::gpu;
 
 struct Teacher {
     model: LeNet5,

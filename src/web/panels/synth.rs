@@ -1,80 +1,40 @@
 //! Stage 1 in the page: the synthesizer's controls, its sample grid and figures.
 
-use std::sync::Arc;
-
 use crate::data::numeral::numeral_text;
-use crate::pipeline::{Stage, stages};
-use gloo_timers::future::TimeoutFuture;
-use leptos::html;
+use crate::pipeline::Stage;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use web_sys::HtmlCanvasElement;
 
-use super::controls::NumberField;
-use super::grid::{self, Tile};
-use super::host::WebHost;
-use super::state::{AppState, SynthSummary, use_state};
+use crate::web::actions::synthesize::generate;
+use crate::web::state::{AppState, DataStatus, use_state};
+use crate::web::widgets::fields::NumberField;
+use crate::web::widgets::grid::{self, ImageGrid, Tile};
 
-pub(super) fn generate(state: AppState) {
-    let Some(cfg) = state.valid_config() else {
+/// A few synthesized images of each class, labelled with their numeral.
+fn draw_samples(state: AppState, canvas: &HtmlCanvasElement) {
+    let (Some(summary), Some(set)) = (state.synth.summary.get(), state.synth.set.get_value())
+    else {
         return;
     };
-    let Some(digits) = state.digits.get_value() else {
-        return;
-    };
-    state.busy.set(Some(Stage::Synthesize));
-    state.notice.set(None);
-    spawn_local(async move {
-        // Let the page show "Generating…" before the (synchronous) synthesizer runs.
-        TimeoutFuture::new(16).await;
-        let mut host = WebHost { state };
-        if let Some((set, seconds)) =
-            stages::synthesize(cfg.synth(), &digits.0, &digits.1, &mut host)
-        {
-            state.synth.set(Some(SynthSummary {
-                classes: set.config.classes,
-                train: set.train.len(),
-                val: set.val.len(),
-                rows: set.train.rows,
-                cols: set.train.cols,
-                seconds,
-                fingerprint: set.fingerprint(),
-            }));
-            state.set.set_value(Some(Arc::new(set)));
-            state.teacher.set(None);
-            state.teacher_model.set_value(None);
-            state.losses.set(Vec::new());
-            state.accuracy.set(Vec::new());
-        }
-        state.busy.set(None);
-    });
+    let k = summary.classes;
+    let per = if k <= 10 { 3 } else { 1 };
+    let shown: Vec<usize> = grid::first_of_each_class(&set.train, k.min(20), per);
+    let tiles: Vec<Tile> = shown
+        .into_iter()
+        .map(|i| Tile {
+            index: i,
+            caption: numeral_text(set.train.labels[i] as usize, set.digits),
+            correct: None,
+        })
+        .collect();
+    let per_row = if set.digits == 1 { 10 } else { 8 };
+    grid::draw(canvas, &set.train, &tiles, per_row);
 }
 
 #[component]
 pub fn SynthPanel() -> impl IntoView {
     let state = use_state();
-    let canvas = NodeRef::<html::Canvas>::new();
-    Effect::new(move |_| {
-        let (Some(summary), Some(canvas)) = (state.synth.get(), canvas.get()) else {
-            return;
-        };
-        let Some(set) = state.set.get_value() else {
-            return;
-        };
-        let k = summary.classes;
-        let per = if k <= 10 { 3 } else { 1 };
-        let shown: Vec<usize> = grid::first_of_each_class(&set.train, k.min(20), per);
-        let tiles: Vec<Tile> = shown
-            .into_iter()
-            .map(|i| Tile {
-                index: i,
-                caption: numeral_text(set.train.labels[i] as usize, set.digits),
-                correct: None,
-            })
-            .collect();
-        let per_row = if set.digits == 1 { 10 } else { 8 };
-        grid::draw(&canvas, &set.train, &tiles, per_row);
-    });
-    let ready = move || matches!(state.data.get(), super::state::DataStatus::Ready { .. });
+    let ready = move || matches!(state.data.get(), DataStatus::Ready { .. });
     let busy = move || state.busy.get().is_some();
     let invalid = move || !state.field_errors.get().is_empty();
     view! {
@@ -105,7 +65,7 @@ pub fn SynthPanel() -> impl IntoView {
                 >
                     {move || if state.busy.get() == Some(Stage::Synthesize) { "Generating…" } else { "Generate" }}
                 </button>
-                {move || match state.synth.get() {
+                {move || match state.synth.summary.get() {
                     Some(s) => view! {
                         <span id="synth-summary" class="figures">
                             {format!(
@@ -117,8 +77,8 @@ pub fn SynthPanel() -> impl IntoView {
                     None => view! { <span class="figures muted">"Nothing generated yet."</span> }.into_any(),
                 }}
             </div>
-            <canvas id="synth-grid" node_ref=canvas class="grid" width="0" height="0"
-                aria-label="Sample images of the synthesized dataset, labelled with their class"></canvas>
+            <ImageGrid id="synth-grid" aria_label="Sample images of the synthesized dataset, labelled with their class"
+                draw=move |canvas| draw_samples(state, canvas)/>
         </section>
     }
 }

@@ -8,7 +8,7 @@ use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::state::use_state;
+use crate::web::state::use_state;
 
 /// One-click starting points, each a link.
 pub const PRESETS: [(&str, &str, &str); 3] = [
@@ -96,6 +96,41 @@ pub fn ShareBar() -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let link = move || url_for(&state.config.get(), &state.view.get_value());
     let embed_open = RwSignal::new(false);
+    view! {
+        <div class="share" role="group" aria-label="Share and presets"
+            class:hidden=state.view.with_value(|v| v.embed)>
+            <label for="share-url" class="inline">"Link to these settings"</label>
+            <input id="share-url" type="text" readonly prop:value=link
+                on:focus=move |ev| {
+                    if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        i.select();
+                    }
+                }/>
+            <button id="copy-link" on:click=move |_| {
+                let text = link();
+                leptos::task::spawn_local(async move { copied.set(Some(copy(&text).await)) });
+            }>"Copy link"</button>
+            <span class="figures muted" role="status">{move || match copied.get() {
+                Some(true) => "Copied.",
+                Some(false) => "The browser refused the clipboard: select the link and copy it.",
+                None => "",
+            }}</span>
+            <button id="embed-open" aria-expanded=move || embed_open.get().to_string()
+                on:click=move |_| embed_open.update(|o| *o = !*o)>"Embed…"</button>
+            <span class="presets">
+                "Presets: "
+                {PRESETS.iter().map(|(id, name, q)| view! { <a id=*id class="preset" href=*q>{*name}</a> }).collect_view()}
+            </span>
+        </div>
+        <EmbedDialog open=embed_open/>
+        <UrlProblems/>
+    }
+}
+
+/// The `<iframe>` snippet for the current settings, with the embed's choices.
+#[component]
+fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
+    let state = use_state();
     // The embed dialog's choices.
     let stages = RwSignal::new([true, true, true]);
     let hide_settings = RwSignal::new(false);
@@ -125,32 +160,7 @@ pub fn ShareBar() -> impl IntoView {
         )
     };
     view! {
-        <div class="share" role="group" aria-label="Share and presets"
-            class:hidden=state.view.with_value(|v| v.embed)>
-            <label for="share-url" class="inline">"Link to these settings"</label>
-            <input id="share-url" type="text" readonly prop:value=link
-                on:focus=move |ev| {
-                    if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                        i.select();
-                    }
-                }/>
-            <button id="copy-link" on:click=move |_| {
-                let text = link();
-                leptos::task::spawn_local(async move { copied.set(Some(copy(&text).await)) });
-            }>"Copy link"</button>
-            <span class="figures muted" role="status">{move || match copied.get() {
-                Some(true) => "Copied.",
-                Some(false) => "The browser refused the clipboard: select the link and copy it.",
-                None => "",
-            }}</span>
-            <button id="embed-open" aria-expanded=move || embed_open.get().to_string()
-                on:click=move |_| embed_open.update(|o| *o = !*o)>"Embed…"</button>
-            <span class="presets">
-                "Presets: "
-                {PRESETS.iter().map(|(id, name, q)| view! { <a id=*id class="preset" href=*q>{*name}</a> }).collect_view()}
-            </span>
-        </div>
-        <div id="embed-dialog" class="embed-dialog" class:hidden=move || !embed_open.get()
+        <div id="embed-dialog" class="embed-dialog" class:hidden=move || !open.get()
             role="group" aria-label="Embed this app in a web page">
             <p class="small">"Paste this into a blog post or course page: it shows the app with the current settings."</p>
             <div class="fields">
@@ -167,6 +177,14 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             <textarea id="embed-snippet" readonly rows="3" prop:value=snippet></textarea>
         </div>
+    }
+}
+
+/// What was wrong with the link the page was opened with.
+#[component]
+fn UrlProblems() -> impl IntoView {
+    let state = use_state();
+    view! {
         {move || {
             let problems = state.url_problems.get();
             (!problems.is_empty()).then(|| view! {

@@ -4,7 +4,7 @@
 use crate::pipeline::{BackendPreference, Config};
 use leptos::prelude::*;
 
-use super::state::use_state;
+use crate::web::state::{AppState, use_state};
 
 /// Applies `text` to `field`; Err is the message for text that is not a number of the right kind.
 fn apply(cfg: &mut Config, field: &str, text: &str) -> Result<(), String> {
@@ -60,7 +60,7 @@ fn current(cfg: &Config, field: &str) -> String {
 }
 
 /// Re-validates the whole config, keeping parse errors of fields the user is still fixing.
-fn revalidate(state: super::state::AppState, parse_error: Option<(String, String)>, field: &str) {
+fn revalidate(state: AppState, parse_error: Option<(String, String)>, field: &str) {
     let mut errors: Vec<(String, String)> = state
         .field_errors
         .get_untracked()
