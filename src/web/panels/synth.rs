@@ -9,6 +9,7 @@ use crate::web::actions::synthesize::generate;
 use crate::web::state::{AppState, DataStatus, use_state};
 use crate::web::widgets::fields::NumberField;
 use crate::web::widgets::grid::{self, ImageGrid, Tile};
+use crate::web::widgets::stage::{StageSection, WhatHappens};
 
 /// A few synthesized images of each class, labelled with their numeral.
 fn draw_samples(state: AppState, canvas: &HtmlCanvasElement) {
@@ -38,18 +39,14 @@ pub fn SynthPanel() -> impl IntoView {
     let busy = move || state.busy.get().is_some();
     let invalid = move || !state.field_errors.get().is_empty();
     view! {
-        <section class="stage" aria-labelledby="synth-title">
-            <h2 id="synth-title"><span class="step">"1"</span>" Synthesize a simple dataset"</h2>
-            <details class="explain-box" open>
-            <summary>"What happens here"</summary>
-            <p class="explain">
+        <StageSection step="1" title_id="synth-title" title=" Synthesize a simple dataset">
+            <WhatHappens>
                 "Class "<em>"k"</em>" is the number "<em>"k"</em>" written with real handwritten MNIST digits, each digit
                 drawn at random and nudged by up to 2 pixels. With K ≤ 10 an image is one digit; with K up to 100
                 it is two digits side by side (28 × 56 px). Validation images use only digits held out from training.
                 Look at: the sample grid (one row per class) and the fingerprint — the same seed gives the same
                 fingerprint on any machine, and in the command-line tool."
-            </p>
-            </details>
+            </WhatHappens>
             <div class="fields">
                 <NumberField field="classes" label="Classes K" help="2 – 100"/>
                 <NumberField field="per_class" label="Images per class" help="10 – 5000"/>
@@ -79,6 +76,6 @@ pub fn SynthPanel() -> impl IntoView {
             </div>
             <ImageGrid id="synth-grid" aria_label="Sample images of the synthesized dataset, labelled with their class"
                 draw=move |canvas| draw_samples(state, canvas)/>
-        </section>
+        </StageSection>
     }
 }

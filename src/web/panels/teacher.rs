@@ -12,6 +12,7 @@ use crate::web::widgets::fields::{BackendSelect, NumberField};
 use crate::web::widgets::grid::{self, ImageGrid, Tile};
 use crate::web::widgets::line_chart::{Line, LineChart, accuracy_lines};
 use crate::web::widgets::run_controls::{RunControls, RunIds};
+use crate::web::widgets::stage::{StageSection, WhatHappens};
 
 /// Validation images shown with the teacher's prediction.
 const PREVIEW: usize = 24;
@@ -37,18 +38,14 @@ pub fn TeacherPanel() -> impl IntoView {
         rate: "teacher-rate",
     };
     view! {
-        <section class="stage" aria-labelledby="teacher-title">
-            <h2 id="teacher-title"><span class="step">"2"</span>" Train the lightweight teacher"</h2>
-            <details class="explain-box" open>
-            <summary>"What happens here"</summary>
-            <p class="explain">
+        <StageSection step="2" title_id="teacher-title" title=" Train the lightweight teacher">
+            <WhatHappens>
                 "A LeNet-5 (two convolutions, three fully connected layers; the modern variant with ReLU and
                 max-pooling) learns to read the numerals. It is tiny — about 60 thousand weights — and trains in
                 seconds, which is the point of LW-KD: its soft outputs will later teach a student on a real
                 dataset, instead of a big teacher that takes hours. Look at: the loss falling fast and then
                 flattening, and validation accuracy (digits it never saw) staying close to training accuracy."
-            </p>
-            </details>
+            </WhatHappens>
             <div class="fields">
                 <NumberField field="teacher_epochs" label="Epochs" help="1 – 50"/>
                 <NumberField field="batch_size" label="Batch size" help="1 – 1024"/>
@@ -59,7 +56,7 @@ pub fn TeacherPanel() -> impl IntoView {
                 can_run=can_train busy=busy progress=progress/>
             <TeacherCharts/>
             <TeacherResult/>
-        </section>
+        </StageSection>
     }
 }
 

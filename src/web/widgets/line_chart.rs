@@ -7,7 +7,7 @@ use plotters::style::RGBColor;
 use super::chart::{self, BLUE, ORANGE, Series};
 
 /// One named line of a chart.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Line {
     pub name: &'static str,
     pub color: RGBColor,

@@ -8,3 +8,4 @@ pub mod grid;
 pub mod line_chart;
 pub mod run_controls;
 pub mod soft_view;
+pub mod stage;

@@ -13,6 +13,7 @@ use super::results::Results;
 use crate::web::actions::distill::run;
 use crate::web::state::{DataStatus, TargetStatus, use_state};
 use crate::web::widgets::run_controls::{RunControls, RunIds};
+use crate::web::widgets::stage::{StageSection, WhatHappens};
 use charts::{DistillCharts, TargetGrid};
 use settings::{DistillFields, MethodBoxes};
 
@@ -46,8 +47,7 @@ pub fn DistillPanel() -> impl IntoView {
     };
     let heavy_params = parameter_count(Arch::Heavy, 10);
     view! {
-        <section class="stage" aria-labelledby="distill-title">
-            <h2 id="distill-title"><span class="step">"3"</span>" Distill a student on a real dataset"</h2>
+        <StageSection step="3" title_id="distill-title" title=" Distill a student on a real dataset">
             <DistillIntro/>
             <DistillFields/>
             <OwnData/>
@@ -62,7 +62,7 @@ pub fn DistillPanel() -> impl IntoView {
             <TargetGrid/>
             <DistillCharts/>
             <Results/>
-        </section>
+        </StageSection>
     }
 }
 
@@ -89,17 +89,14 @@ fn TargetLine() -> impl IntoView {
 #[component]
 fn DistillIntro() -> impl IntoView {
     view! {
-            <details class="explain-box" open>
-            <summary>"What happens here"</summary>
-            <p class="explain">
+            <WhatHappens>
                 "Now the teacher that only ever saw numerals teaches a small student to recognise clothes (or
                 digits). For each training image of class "<em>"y"</em>", the teacher looks at a freshly drawn
                 numeral "<em>"y"</em>" and its softened output becomes the student's soft target. LW-KD adds a
                 discriminator that tries to tell the teacher's outputs from the student's; the student learns to
                 fool it. The baselines use no teacher (CE, label smoothing), a hand-made one (Tf-KD_reg), or a
                 heavy CNN trained on the target itself first (vanilla KD)."
-            </p>
-            </details>
+            </WhatHappens>
             <details class="reading">
                 <summary>"Our reading of the paper — what is our choice, not the paper's"</summary>
                 <p>
