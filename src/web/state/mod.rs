@@ -13,7 +13,7 @@ use crate::pipeline::view::ViewOptions;
 use crate::pipeline::{BackendChoice, Config, Control, GpuInfo, Stage};
 use leptos::prelude::*;
 
-pub use stages::{DistillState, RunView, SynthState, TargetState, TeacherState};
+pub use stages::{DistillState, SynthState, TargetState, TeacherState};
 pub use status::{DataStatus, OwnStatus, Progress, SynthSummary, TargetStatus, TeacherHandle};
 
 #[derive(Clone, Copy)]

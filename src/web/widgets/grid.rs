@@ -3,7 +3,7 @@
 use crate::data::ImageSet;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
 
 use crate::web::platform::canvas::context_2d;
@@ -94,7 +94,7 @@ pub fn ImageGrid(
     #[prop(optional)]
     canvas: Option<NodeRef<html::Canvas>>,
 ) -> impl IntoView {
-    let canvas = canvas.unwrap_or_else(NodeRef::new);
+    let canvas = canvas.unwrap_or_default();
     Effect::new(move |_| {
         if let Some(c) = canvas.get() {
             draw(&c);

@@ -46,7 +46,7 @@ pub fn LineChart(
     #[prop(optional)]
     canvas: Option<NodeRef<html::Canvas>>,
 ) -> impl IntoView {
-    let canvas = canvas.unwrap_or_else(NodeRef::new);
+    let canvas = canvas.unwrap_or_default();
     Effect::new(move |_| {
         let lines = lines.get();
         if let Some(c) = canvas.get() {
