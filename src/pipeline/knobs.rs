@@ -43,18 +43,23 @@ macro_rules! choice {
     ($f:ident, $t:ty) => {
         (
             Kind::Choice(|| <$t>::ALL.iter().map(|v| v.key()).collect()),
-            |c: &Config| Value::Choice(c.$f.key()),
-            |c: &mut Config, v: Value| {
-                if let Some(x) = match v {
-                    Value::Choice(k) => <$t>::from_key(k),
-                    _ => None,
-                } {
-                    c.$f = x
-                }
-            },
+            (
+                |c: &Config| Value::Choice(c.$f.key()),
+                |c: &mut Config, v: Value| {
+                    if let Some(x) = match v {
+                        Value::Choice(k) => <$t>::from_key(k),
+                        _ => None,
+                    } {
+                        c.$f = x
+                    }
+                },
+            ),
         )
     };
 }
+
+/// How a knob reads and writes its field.
+type Access = (fn(&Config) -> Value, fn(&mut Config, Value));
 
 const fn knob(
     field: &'static str,
@@ -63,7 +68,7 @@ const fn knob(
     note: &'static str,
     stage: u8,
     kind: Kind,
-    access: (fn(&Config) -> Value, fn(&mut Config, Value)),
+    access: Access,
 ) -> Knob {
     Knob {
         field,
@@ -94,9 +99,9 @@ const fn pick(
     key: &'static str,
     label: &'static str,
     stage: u8,
-    choice: (Kind, fn(&Config) -> Value, fn(&mut Config, Value)),
+    choice: (Kind, Access),
 ) -> Knob {
-    knob(field, key, label, "", stage, choice.0, (choice.1, choice.2))
+    knob(field, key, label, "", stage, choice.0, choice.1)
 }
 
 /// The settings in link order.

@@ -4,6 +4,7 @@
 
 pub mod backend;
 pub mod config;
+pub mod control;
 pub mod events;
 pub mod host;
 pub mod knob;
@@ -17,6 +18,7 @@ pub mod view;
 
 pub use backend::{BackendChoice, BackendKind, BackendPreference, GpuInfo};
 pub use config::Config;
+pub use control::Control;
 pub use events::{Event, Stage};
 pub use host::{Cancelled, Host};
 pub use knob::{FieldError, Knob, Problem};

@@ -246,7 +246,7 @@ impl Meter {
         let step = self.step;
         let due = step == 1
             || self.pending.len() >= self.schedule.report_every
-            || step % self.steps_per_epoch == 0;
+            || step.is_multiple_of(self.steps_per_epoch);
         if !due {
             return Ok(());
         }

@@ -1,45 +1,16 @@
-//! The page: header, backend line, notices and the two stages.
-
-use std::sync::Arc;
+//! The page: header, backend line, notices and the three stages.
 
 use crate::pipeline::backend::choose;
+use crate::pipeline::view::ViewOptions;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::autoplay;
-use super::distill_panel::DistillPanel;
-use super::fetch;
-use super::gpu;
-use super::share::{self, ShareBar};
-use super::state::{AppState, DataStatus};
-use super::storage;
-use super::synth_panel::SynthPanel;
-use super::teacher_panel::TeacherPanel;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
-/// Loads the digits from the page's own origin; any failure becomes a message, not a panic.
-async fn load_data(state: AppState) {
-    let result = async {
-        let manifest = fetch::manifest().await?;
-        let train = fetch::image_set(&manifest, "mnist", "train").await?;
-        let heldout = fetch::image_set(&manifest, "mnist", "test").await?;
-        Ok::<_, crate::data::DataError>((train, heldout))
-    }
-    .await;
-    match result {
-        Ok(d) => {
-            state.digits.set_value(Some(Arc::new(d)));
-            state.data.set(DataStatus::Ready { ms: now_ms() });
-        }
-        Err(e) => state.data.set(DataStatus::Failed(e.to_string())),
-    }
-}
+use super::actions::{autoplay, startup};
+use super::panels::distill::DistillPanel;
+use super::panels::gpu_lost_banner::GpuLost;
+use super::panels::share::{self, ShareBar};
+use super::panels::synth::SynthPanel;
+use super::panels::teacher::TeacherPanel;
+use super::state::{AppState, DataStatus, use_state};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -53,34 +24,34 @@ pub fn App() -> impl IntoView {
     // The address bar always holds the current settings.
     Effect::new(move |_| share::sync_url(&state.config.get(), &state.view.get_value()));
     autoplay::start(state);
-    // A comparison finished on an earlier visit comes back (its dataset loads for the pictures).
-    if let Some(saved) = storage::load() {
-        state.results_target.set(Some(saved.target));
-        state.chosen.set(saved.results.first().map(|r| r.method));
-        state.results.set(saved.results);
-        state.showcase.set(saved.showcase);
-        state.restored.set(true);
-        super::distill_panel::load_target(state, saved.target);
-    }
-    // …and every finished method is saved as it lands.
-    Effect::new(move |_| {
-        let results = state.results.get();
-        if let (false, Some(target)) = (results.is_empty(), state.results_target.get_untracked()) {
-            storage::save(&storage::Saved {
-                query: crate::pipeline::url::to_query(&state.config.get_untracked()),
-                target,
-                results,
-                showcase: state.showcase.get_untracked(),
-            });
-        }
-    });
+    startup::keep_results(state);
     // Pause / resume / cancel reach the training worker.
     Effect::new(move |_| super::trainer::client::control(state.control.get()));
-    spawn_local(load_data(state));
-    spawn_local(async move {
-        let info = gpu::probe().await;
-        state.gpu.set(Some(info));
-    });
+    startup::load(state);
+    view! {
+        <div id="app" class:embed=embed>
+        <Header embed=embed/>
+        <main>
+            <DataLine/>
+            {move || state.notice.get().map(|n| view! { <p class="notice" id="notice" role="status">{n}</p> })}
+            <GpuLost/>
+            <div class:hidden=!shows[0]><SynthPanel/></div>
+            <div class:hidden=!shows[1]><TeacherPanel/></div>
+            <div class:hidden=!shows[2]><DistillPanel/></div>
+        </main>
+        <footer>
+            <p class="muted small">
+                "Implements "<em>"Learning from a Lightweight Teacher for Efficient Knowledge Distillation"</em>
+                " (Liu, Zhang, Wang, 2020). Rust + WebAssembly: Leptos, Burn (WebGPU / Flex), plotters."
+            </p>
+        </footer>
+        </div>
+    }
+}
+
+#[component]
+fn Header(embed: bool) -> impl IntoView {
+    let state = use_state();
     let backend_line = move || match state.backend.get() {
         Some(c) => format!("Training runs on {}.", c.reason),
         None => match state.gpu.get() {
@@ -91,14 +62,8 @@ pub fn App() -> impl IntoView {
             ),
         },
     };
-    let full_app = move || {
-        share::url_for(
-            &state.config.get(),
-            &crate::pipeline::view::ViewOptions::default(),
-        )
-    };
+    let full_app = move || share::url_for(&state.config.get(), &ViewOptions::default());
     view! {
-        <div id="app" class:embed=embed>
         <header>
             <h1>"LW-KD in your browser"</h1>
             {embed.then(|| view! {
@@ -111,8 +76,15 @@ pub fn App() -> impl IntoView {
             <p id="backend-line" class="backend" role="status">{backend_line}</p>
             <ShareBar/>
         </header>
-        <main>
-            {move || match state.data.get() {
+    }
+}
+
+/// Whether the digits are loading, failed, or ready (and when).
+#[component]
+fn DataLine() -> impl IntoView {
+    let data = use_state().data;
+    view! {
+            {move || match data.get() {
                 DataStatus::Loading => view! { <p class="notice" id="data-status">"Loading MNIST digits (7.8 MB)…"</p> }.into_any(),
                 DataStatus::Failed(msg) => view! {
                     <div class="notice error" id="data-status" role="alert">
@@ -125,18 +97,5 @@ pub fn App() -> impl IntoView {
                     </p>
                 }.into_any(),
             }}
-            {move || state.notice.get().map(|n| view! { <p class="notice" id="notice" role="status">{n}</p> })}
-            <super::gpu_lost::GpuLost/>
-            <div class:hidden=!shows[0]><SynthPanel/></div>
-            <div class:hidden=!shows[1]><TeacherPanel/></div>
-            <div class:hidden=!shows[2]><DistillPanel/></div>
-        </main>
-        <footer>
-            <p class="muted small">
-                "Implements "<em>"Learning from a Lightweight Teacher for Efficient Knowledge Distillation"</em>
-                " (Liu, Zhang, Wang, 2020). Rust + WebAssembly: Leptos, Burn (WebGPU / Flex), plotters."
-            </p>
-        </footer>
-        </div>
     }
 }

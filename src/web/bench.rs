@@ -4,7 +4,7 @@
 
 use web_time::Instant;
 
-use super::gpu;
+use super::platform::gpu;
 use crate::pipeline::BackendKind;
 use crate::train::throughput::{ThroughputConfig, lenet_throughput};
 

@@ -1,32 +1,20 @@
 //! The browser app (wasm32 only): Leptos components over the core pipeline.
+//!
+//! - `state/`: the store (signals grouped per stage) and its reducer, `AppState::apply`.
+//! - `actions/`: what a click or autoplay starts (generate, train, distill, …).
+//! - `panels/`: the page's sections, which only render the store and call actions.
+//! - `widgets/`: reusable pieces (charts, image grids, run controls, form fields).
+//! - `platform/`: the browser underneath (WebGPU, fetch, storage, downloads, files, panics).
+//! - `trainer/`: the training worker and the page's side of it.
 
+mod actions;
 mod app;
-mod autoplay;
 pub mod bench;
-mod chart;
-mod confusion;
-mod controls;
-mod distill_panel;
-mod export;
-mod fetch;
-mod gpu;
-mod gpu_lost;
-mod grid;
-mod host;
-mod js;
-mod own_files;
-mod own_picker;
-mod panic;
-mod results;
-mod share;
-mod soft_view;
+mod panels;
+mod platform;
 mod state;
-mod storage;
-mod synth_panel;
-mod teacher_panel;
 pub mod trainer;
-mod weights_io;
-mod yield_now;
+mod widgets;
 
 /// Entry point called by `src/bin/lwkd_web.rs`.
 pub fn start() {
@@ -34,7 +22,7 @@ pub fn start() {
     if web_sys::window().is_none() {
         return;
     }
-    panic::install();
+    platform::panic::install();
     if bench::is_bench_page() {
         return;
     }

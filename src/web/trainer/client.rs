@@ -1,5 +1,5 @@
 //! The page's side: starts the training worker on first use, sends it one job at a time, turns its
-//! events into signal updates (through [`WebHost::emit`]) and forwards pause / resume / cancel.
+//! events into signal updates (through the store's reducer, [`AppState::apply`]) and forwards pause / resume / cancel.
 
 use std::cell::RefCell;
 
@@ -9,12 +9,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, Event as DomEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::pipeline::{BackendKind, Event, Host};
+use crate::pipeline::{BackendKind, Control, Event};
 use leptos::prelude::*;
 
-use super::super::host::WebHost;
-use super::super::state::{AppState, Control};
-use super::protocol::{Done, Reply, Request, Stop, decode, encode};
+use super::protocol::{Done, Reply, Request, decode, encode};
+use crate::pipeline::Stop;
+use crate::web::state::AppState;
 
 /// The worker script, served beside the app's module (see `index.html`).
 const SCRIPT: &str = "trainer-worker.js";
@@ -157,10 +157,9 @@ fn fail(reason: String) {
     }
     // The teacher lived in the worker.
     if let Some(state) = PAGE.with_borrow(|p| *p)
-        && state.teacher_model.with_value(Option::is_some)
+        && state.teacher.model.with_value(Option::is_some)
     {
-        state.teacher_model.set_value(None);
-        state.teacher.set(None);
+        state.teacher.forget();
     }
     if let Some(job) = JOB.take() {
         let _ = job.send(Err(Stop::Failed(format!(
@@ -182,7 +181,7 @@ fn receive(reply: Reply) {
             }
         }
         (Reply::Panic(message), _) => {
-            super::super::panic::show(&message);
+            crate::web::platform::panic::show(&message);
             fail(message);
         }
         (Reply::Done(outcome), _) => {
@@ -190,7 +189,7 @@ fn receive(reply: Reply) {
                 let _ = job.send(outcome);
             }
         }
-        (Reply::Event(event), Some(state)) => WebHost { state }.emit(event),
+        (Reply::Event(event), Some(state)) => state.apply(event),
         (
             Reply::MethodDone {
                 mut result,
@@ -199,9 +198,8 @@ fn receive(reply: Reply) {
             Some(state),
         ) => {
             result.weights = weights;
-            WebHost { state }.emit(Event::MethodDone(result));
+            state.apply(Event::MethodDone(result));
         }
-        (Reply::Showcase(s), Some(state)) => state.showcase.set(Some(s)),
         (Reply::CpuFallback(reason), Some(state)) => {
             state.backend.update(|b| {
                 if let Some(b) = b {

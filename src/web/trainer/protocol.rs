@@ -6,10 +6,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::data::{ImageSet, SynthSet, Target};
 use crate::distill::{DistillConfig, Method, MethodResult};
-use crate::pipeline::{BackendKind, Event, Stop, TeacherSummary};
+use crate::pipeline::{BackendKind, Control, Event, Stop, TeacherSummary};
 use crate::train::TeacherConfig;
-
-use super::super::state::Control;
 
 #[derive(Serialize, Deserialize)]
 pub enum Request {

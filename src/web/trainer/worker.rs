@@ -13,9 +13,9 @@ use crate::pipeline::{BackendKind, CompareJob, Session, Stop, Taught};
 use crate::train::TeacherConfig;
 use burn::prelude::Device;
 
-use super::super::gpu;
 use super::protocol::{DistillJob, Done, Reply, Request, Shared, decode, encode};
 use super::worker_host::{CONTROL, WorkerHost};
+use crate::web::platform::gpu;
 
 thread_local! {
     /// The worker's pipeline: it keeps the trained teacher, on its device, for stage 3.

@@ -4,9 +4,8 @@
 use std::cell::Cell;
 use std::time::Duration;
 
-use crate::pipeline::{Cancelled, Event, Host};
+use crate::pipeline::{Cancelled, Control, Event, Host};
 
-use super::super::state::Control;
 use super::protocol::Reply;
 use super::worker::post;
 
@@ -29,6 +28,6 @@ impl Host for WorkerHost {
     }
 
     async fn checkpoint(&mut self) -> Result<Duration, Cancelled> {
-        super::super::host::checkpoint(|| CONTROL.get()).await
+        crate::web::platform::host::checkpoint(|| CONTROL.get()).await
     }
 }

@@ -7,6 +7,8 @@ use crate::distill::{MethodResult, Showcase};
 use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+use crate::web::platform::canvas::white;
+
 const IMG: f64 = 56.0;
 const BAR_W: f64 = 200.0;
 const ROW_H: f64 = 96.0;
@@ -62,13 +64,10 @@ pub fn draw(
     let synth_w = (show.synth_cols * 2) as f64;
     let x_synth = 10.0 + IMG + 40.0;
     let x_bars = x_synth + synth_w.max(IMG) + 40.0;
-    canvas.set_width((x_bars + 3.0 * (BAR_W + GAP)) as u32);
-    canvas.set_height((HEAD + rows as f64 * ROW_H) as u32);
-    let Some(ctx) = super::grid::context_2d(canvas) else {
+    let (width, height) = (x_bars + 3.0 * (BAR_W + GAP), HEAD + rows as f64 * ROW_H);
+    let Some(ctx) = white(canvas, width as u32, height as u32) else {
         return;
     };
-    ctx.set_fill_style_str("#fff");
-    ctx.fill_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
     ctx.set_font("12px sans-serif");
     ctx.set_fill_style_str("#333");
     let titles = [

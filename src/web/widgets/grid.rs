@@ -1,8 +1,12 @@
 //! A grid of grey images on a `<canvas>`, each scaled up and captioned.
 
 use crate::data::ImageSet;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::Clamped;
+use web_sys::{HtmlCanvasElement, ImageData};
+
+use crate::web::platform::canvas::context_2d;
 
 pub struct Tile {
     pub index: usize,
@@ -14,15 +18,6 @@ pub struct Tile {
 const SCALE: usize = 2;
 const CAPTION: usize = 16;
 const GAP: usize = 6;
-
-/// The canvas's 2D drawing context (None if the browser refuses one).
-pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-}
 
 /// Lays `tiles` of `set` out in rows of `per_row`, resizing the canvas to fit.
 pub fn draw(canvas: &HtmlCanvasElement, set: &ImageSet, tiles: &[Tile], per_row: usize) {
@@ -86,4 +81,26 @@ pub fn first_of_each_class(set: &ImageSet, classes: usize, per_class: usize) -> 
         }
     }
     out
+}
+
+/// `<ImageGrid/>`: a picture canvas (sized by what is drawn) that `draw` paints again whenever what it
+/// reads changes.
+#[leptos::component]
+pub fn ImageGrid(
+    id: &'static str,
+    aria_label: &'static str,
+    draw: impl Fn(&HtmlCanvasElement) + 'static,
+    /// The canvas, for whoever else needs it (a PNG download).
+    #[prop(optional)]
+    canvas: Option<NodeRef<html::Canvas>>,
+) -> impl IntoView {
+    let canvas = canvas.unwrap_or_default();
+    Effect::new(move |_| {
+        if let Some(c) = canvas.get() {
+            draw(&c);
+        }
+    });
+    view! {
+        <canvas id=id node_ref=canvas class="grid" width="0" height="0" aria-label=aria_label></canvas>
+    }
 }

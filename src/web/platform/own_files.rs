@@ -125,7 +125,7 @@ fn scratch() -> Option<(
     let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(SIDE as u32);
     canvas.set_height(SIDE as u32);
-    let ctx = super::grid::context_2d(&canvas)?;
+    let ctx = super::canvas::context_2d(&canvas)?;
     Some((canvas, ctx))
 }
 

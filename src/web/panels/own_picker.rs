@@ -1,60 +1,15 @@
 //! "Your own images" in stage 3: a folder or .zip picker and a drop zone, a status line while the
 //! browser decodes, and the notes on what was left out. A failed read keeps whatever was loaded before.
 
-use std::sync::Arc;
-
 use crate::data::TargetKind;
 use crate::data::own::{MAX_CLASSES, MIN_CLASSES, MIN_PER_CLASS};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
 
-use super::own_files;
-use super::state::{AppState, OwnStatus, TargetStatus, use_state};
-
-/// Reads `files` and, when enough of them are usable, makes them the target.
-fn read(state: AppState, files: Vec<(String, JsValue)>) {
-    if files.is_empty() || matches!(state.own_status.get_untracked(), OwnStatus::Reading { .. }) {
-        return;
-    }
-    state
-        .own_status
-        .set(OwnStatus::Reading { done: 0, total: 0 });
-    spawn_local(async move {
-        let outcome = match own_files::pick(files).await {
-            Ok(picked) => {
-                own_files::read(picked, |done, total| {
-                    state.own_status.set(OwnStatus::Reading { done, total })
-                })
-                .await
-            }
-            Err(e) => Err(e),
-        };
-        match outcome {
-            Ok((target, notes)) => {
-                let k = target.classes();
-                state.targets.update_value(|v| {
-                    v.retain(|t| t.kind != TargetKind::Own);
-                    v.push(Arc::new(target));
-                });
-                state.config.update(|c| {
-                    c.target = TargetKind::Own;
-                    c.classes = k;
-                });
-                state
-                    .target_status
-                    .set(TargetStatus::Ready(TargetKind::Own));
-                state.own_notes.set(notes);
-                state.own_status.set(OwnStatus::Ready);
-            }
-            Err(message) => {
-                state.own_notes.set(Vec::new());
-                state.own_status.set(OwnStatus::Failed(message));
-            }
-        }
-    });
-}
+use crate::web::actions::own_images::read;
+use crate::web::platform::own_files;
+use crate::web::state::{OwnStatus, use_state};
 
 #[component]
 pub fn OwnData() -> impl IntoView {
@@ -67,14 +22,14 @@ pub fn OwnData() -> impl IntoView {
             input.set_attribute("webkitdirectory", "").ok();
         }
     });
-    let reading = move || matches!(state.own_status.get(), OwnStatus::Reading { .. });
+    let reading = move || matches!(state.targets.own_status.get(), OwnStatus::Reading { .. });
     let on_input = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         read(state, own_files::from_input(&input));
         input.set_value("");
     };
     let loaded = move || {
-        state.target_status.track();
+        state.targets.status.track();
         state.target(TargetKind::Own)
     };
     view! {
@@ -109,8 +64,8 @@ pub fn OwnData() -> impl IntoView {
                     </div>
                 </div>
             </div>
-            <p id="own-status" aria-live="polite" class:error=move || matches!(state.own_status.get(), OwnStatus::Failed(_))>
-                {move || match state.own_status.get() {
+            <p id="own-status" aria-live="polite" class:error=move || matches!(state.targets.own_status.get(), OwnStatus::Failed(_))>
+                {move || match state.targets.own_status.get() {
                     OwnStatus::Idle => "No images chosen yet.".to_string(),
                     OwnStatus::Reading { done, total } if total > 0 => format!("Reading images: {done} / {total}…"),
                     OwnStatus::Reading { .. } => "Looking through the files…".to_string(),
@@ -126,7 +81,7 @@ pub fn OwnData() -> impl IntoView {
                 }}
             </p>
             <ul id="own-notes" class="small muted">
-                {move || state.own_notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                {move || state.targets.own_notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
         </div>
     }

@@ -3,6 +3,8 @@
 
 use web_sys::HtmlCanvasElement;
 
+use crate::web::platform::canvas::white;
+
 const CELL: f64 = 36.0;
 const LEFT: f64 = 100.0;
 const TOP: f64 = 36.0;
@@ -20,13 +22,10 @@ pub fn counts(labels: &[u8], predictions: &[u8], classes: usize) -> Vec<Vec<u32>
 
 pub fn draw(canvas: &HtmlCanvasElement, m: &[Vec<u32>], names: &[String]) {
     let k = m.len();
-    canvas.set_width((LEFT + CELL * k as f64 + 10.0) as u32);
-    canvas.set_height((TOP + CELL * k as f64 + 10.0) as u32);
-    let Some(ctx) = super::grid::context_2d(canvas) else {
+    let side = |n: f64| (n + CELL * k as f64 + 10.0) as u32;
+    let Some(ctx) = white(canvas, side(LEFT), side(TOP)) else {
         return;
     };
-    ctx.set_fill_style_str("#fff");
-    ctx.fill_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
     ctx.set_font("11px sans-serif");
     ctx.set_fill_style_str("#333");
     ctx.fill_text("predicted →", LEFT, 12.0).ok();

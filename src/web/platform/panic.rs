@@ -10,7 +10,7 @@ pub fn install() {
     }));
 }
 
-pub(super) fn show(message: &str) {
+pub fn show(message: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

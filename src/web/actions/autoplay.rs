@@ -6,8 +6,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{AppState, DataStatus};
-use super::{distill_panel, synth_panel, teacher_panel};
+use super::{distill, synthesize, teacher};
+use crate::web::state::{AppState, DataStatus};
 
 pub fn start(state: AppState) {
     let last = state.view.with_value(|v| v.runs_by_itself());
@@ -19,22 +19,25 @@ pub fn start(state: AppState) {
     Effect::new(move |_| {
         let ready = matches!(state.data.get(), DataStatus::Ready { .. });
         let idle = state.busy.get().is_none();
-        let (synth, teacher) = (state.synth.get().is_some(), state.teacher.get().is_some());
+        let (synth, teacher) = (
+            state.synth.summary.get().is_some(),
+            state.teacher.summary.get().is_some(),
+        );
         if !ready || !idle {
             return;
         }
         match started.get_value() {
             0 => {
                 started.set_value(1);
-                synth_panel::generate(state);
+                synthesize::generate(state);
             }
             1 if synth && last >= 2 => {
                 started.set_value(2);
-                teacher_panel::train(state);
+                teacher::train(state);
             }
             2 if teacher && last >= 3 => {
                 started.set_value(3);
-                distill_panel::run(state);
+                distill::run(state);
             }
             _ => {}
         }

@@ -8,7 +8,7 @@ use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::state::use_state;
+use crate::web::state::use_state;
 
 /// One-click starting points, each a link.
 pub const PRESETS: [(&str, &str, &str); 3] = [
@@ -35,7 +35,7 @@ pub fn initial_state() -> (Config, ViewOptions, Vec<String>) {
     let messages = problems
         .into_iter()
         .chain(view_problems)
-        .map(|p| p.message)
+        .map(|p| p.to_string())
         .collect();
     (config, view, messages)
 }
@@ -96,34 +96,6 @@ pub fn ShareBar() -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let link = move || url_for(&state.config.get(), &state.view.get_value());
     let embed_open = RwSignal::new(false);
-    // The embed dialog's choices.
-    let stages = RwSignal::new([true, true, true]);
-    let hide_settings = RwSignal::new(false);
-    let autoplay = RwSignal::new(false);
-    let snippet = move || {
-        let shown: Vec<u8> = (1..=3).filter(|&s| stages.get()[s as usize - 1]).collect();
-        let view = ViewOptions {
-            embed: true,
-            stages: if shown.is_empty() {
-                vec![1, 2, 3]
-            } else {
-                shown
-            },
-            hide: if hide_settings.get() {
-                crate::pipeline::view::CONTROLS
-                    .iter()
-                    .map(|c| c.to_string())
-                    .collect()
-            } else {
-                Vec::new()
-            },
-            autoplay: autoplay.get(),
-        };
-        format!(
-            "<iframe src=\"{}\" title=\"LW-KD in your browser\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\"></iframe>",
-            url_for(&state.config.get(), &view)
-        )
-    };
     view! {
         <div class="share" role="group" aria-label="Share and presets"
             class:hidden=state.view.with_value(|v| v.embed)>
@@ -150,7 +122,45 @@ pub fn ShareBar() -> impl IntoView {
                 {PRESETS.iter().map(|(id, name, q)| view! { <a id=*id class="preset" href=*q>{*name}</a> }).collect_view()}
             </span>
         </div>
-        <div id="embed-dialog" class="embed-dialog" class:hidden=move || !embed_open.get()
+        <EmbedDialog open=embed_open/>
+        <UrlProblems/>
+    }
+}
+
+/// The `<iframe>` snippet for the current settings, with the embed's choices.
+#[component]
+fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
+    let state = use_state();
+    // The embed dialog's choices.
+    let stages = RwSignal::new([true, true, true]);
+    let hide_settings = RwSignal::new(false);
+    let autoplay = RwSignal::new(false);
+    let snippet = move || {
+        let shown: Vec<u8> = (1..=3).filter(|&s| stages.get()[s as usize - 1]).collect();
+        let view = ViewOptions {
+            embed: true,
+            stages: if shown.is_empty() {
+                vec![1, 2, 3]
+            } else {
+                shown
+            },
+            hide: if hide_settings.get() {
+                crate::pipeline::KNOBS
+                    .iter()
+                    .map(|k| k.field.to_string())
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            autoplay: autoplay.get(),
+        };
+        format!(
+            "<iframe src=\"{}\" title=\"LW-KD in your browser\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            url_for(&state.config.get(), &view)
+        )
+    };
+    view! {
+        <div id="embed-dialog" class="embed-dialog" class:hidden=move || !open.get()
             role="group" aria-label="Embed this app in a web page">
             <p class="small">"Paste this into a blog post or course page: it shows the app with the current settings."</p>
             <div class="fields">
@@ -167,6 +177,14 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             <textarea id="embed-snippet" readonly rows="3" prop:value=snippet></textarea>
         </div>
+    }
+}
+
+/// What was wrong with the link the page was opened with.
+#[component]
+fn UrlProblems() -> impl IntoView {
+    let state = use_state();
+    view! {
         {move || {
             let problems = state.url_problems.get();
             (!problems.is_empty()).then(|| view! {

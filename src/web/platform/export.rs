@@ -1,12 +1,17 @@
-//! Taking results out of the page: the comparison as CSV and JSON, each chart as PNG. Everything is
+//! Taking results out of the page: the comparison as CSV and JSON, each chart as PNG, a student's
+//! weights as a burnpack file. Everything is
 //! made in the browser and handed to the browser's own download; nothing goes over the network.
 
 use crate::distill::MethodResult;
-use wasm_bindgen::JsCast;
+use js_sys::{Array, Function, Reflect, Uint8Array};
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlAnchorElement, HtmlCanvasElement};
 
-/// Downloads `href` (a data: URL) as `filename`.
-pub(super) fn download(href: &str, filename: &str) {
+use super::js::get;
+
+/// Downloads `href` (a data: or blob: URL) as `filename`.
+fn download_url(href: &str, filename: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -69,11 +74,11 @@ pub fn json(results: &[MethodResult], query: &str) -> String {
 }
 
 pub fn save_csv(results: &[MethodResult]) {
-    download(&text_href("text/csv", &csv(results)), "lwkd-comparison.csv");
+    download_url(&text_href("text/csv", &csv(results)), "lwkd-comparison.csv");
 }
 
 pub fn save_json(results: &[MethodResult], query: &str) {
-    download(
+    download_url(
         &text_href("application/json", &json(results, query)),
         "lwkd-comparison.json",
     );
@@ -81,6 +86,44 @@ pub fn save_json(results: &[MethodResult], query: &str) {
 
 pub fn save_png(canvas: &HtmlCanvasElement, name: &str) {
     if let Ok(url) = canvas.to_data_url() {
-        download(&url, &format!("lwkd-{name}.png"));
+        download_url(&url, &format!("lwkd-{name}.png"));
     }
+}
+
+/// Hands `bytes` to the browser's download as `filename` (a blob: URL of this page, revoked after).
+fn download_bytes(bytes: &[u8], filename: &str) {
+    let global = js_sys::global();
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let Ok(blob) = Reflect::construct(
+        &get(&global, "Blob").unchecked_into::<Function>(),
+        &Array::of1(&parts),
+    ) else {
+        return;
+    };
+    let url_api = get(&global, "URL");
+    let Some(url) = get(&url_api, "createObjectURL")
+        .dyn_into::<Function>()
+        .ok()
+        .and_then(|f| f.call1(&url_api, &blob).ok())
+        .and_then(|u| u.as_string())
+    else {
+        return;
+    };
+    download_url(&url, filename);
+    let revoke = get(&url_api, "revokeObjectURL");
+    spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(10_000).await;
+        if let Ok(f) = revoke.dyn_into::<Function>() {
+            f.call1(&get(&js_sys::global(), "URL"), &JsValue::from_str(&url))
+                .ok();
+        }
+    });
+}
+
+/// Offers a finished student's weights as a burnpack download.
+pub fn save_weights(r: &MethodResult) {
+    download_bytes(
+        &r.weights,
+        &format!("lwkd-{}-{}.bpk", r.method.key(), r.student.key()),
+    );
 }

@@ -1,0 +1,107 @@
+//! Stage 3's actions: run the chosen methods in the worker, or finish those a lost GPU stopped.
+
+use crate::data::SynthConfig;
+use crate::distill::Method;
+use crate::pipeline::backend::choose;
+use crate::pipeline::{Config, Stage};
+use leptos::prelude::*;
+
+use super::job::{Job, run_job};
+use super::targets;
+use crate::pipeline::Stop;
+use crate::web::state::AppState;
+use crate::web::trainer;
+use crate::web::trainer::protocol::{DistillJob, Request, Shared, TeacherInputs};
+
+/// Runs every chosen method afresh.
+pub fn run(state: AppState) {
+    let Some(cfg) = state.valid_config() else {
+        return;
+    };
+    let methods = cfg.methods.clone();
+    start(state, cfg, methods, true);
+}
+
+/// Runs the chosen methods that have no result yet, keeping the finished ones (after a lost GPU).
+pub fn resume(state: AppState) {
+    let Some(cfg) = state.valid_config() else {
+        return;
+    };
+    let done: Vec<Method> = state
+        .distill
+        .results
+        .get_untracked()
+        .iter()
+        .map(|r| r.method)
+        .collect();
+    let has_teacher = state.teacher.model.with_value(Option::is_some);
+    let (methods, skipped): (Vec<Method>, Vec<Method>) = cfg
+        .methods
+        .iter()
+        .copied()
+        .filter(|m| !done.contains(m))
+        .partition(|m| !m.uses_light_teacher() || has_teacher);
+    if methods.is_empty() {
+        state.busy.set(None);
+    } else {
+        start(state, cfg, methods, false);
+    }
+    if !skipped.is_empty() {
+        let names: Vec<&str> = skipped.iter().map(|m| m.label()).collect();
+        state.notice.set(Some(format!(
+            "Not continued: {} — it needs the lightweight teacher, which was on the lost GPU. Train the teacher again (stage 2), then distill.",
+            names.join(", ")
+        )));
+    }
+}
+
+fn start(state: AppState, cfg: Config, methods: Vec<Method>, fresh: bool) {
+    if methods.is_empty() {
+        state.notice.set(Some("Tick at least one method.".into()));
+        return;
+    }
+    if fresh {
+        state.distill.clear_results(cfg.target);
+    }
+    state.distill.run.clear_charts();
+    let job = Job {
+        stage: Stage::Student(methods[0]),
+        cancelled: "Cancelled. Finished methods stay in the table; run again to redo them.",
+    };
+    let work = async move {
+        let job = distill_job(state, &cfg, methods, fresh).await?;
+        trainer::client::run(state, Request::Distill(Box::new(job))).await
+    };
+    run_job(state, job, work, |_| {});
+}
+
+/// The worker's job: the target (downloaded if need be), the page's teacher, the backend.
+async fn distill_job(
+    state: AppState,
+    cfg: &Config,
+    methods: Vec<Method>,
+    fresh: bool,
+) -> Result<DistillJob, Stop> {
+    let teacher = state.teacher.model.get_value();
+    let digits = state.digits.get_value();
+    let target = targets::ensure(state, cfg.target)
+        .await
+        .map_err(Stop::Failed)?;
+    let teacher = match (&teacher, &digits) {
+        (Some(t), Some(d)) => Some(TeacherInputs {
+            cost_s: t.cost_s,
+            digits: Shared(d.clone()),
+            max_shift: SynthConfig::default().max_shift,
+        }),
+        _ => None,
+    };
+    let gpu_info = state.gpu.get_untracked().flatten();
+    Ok(DistillJob {
+        methods,
+        target: Shared(target),
+        cfg: cfg.distill(),
+        backend: choose(cfg.backend, gpu_info.as_ref()).kind,
+        teacher,
+        showcase: fresh || state.distill.showcase.get_untracked().is_none(),
+    })
+}

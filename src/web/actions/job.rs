@@ -1,0 +1,41 @@
+//! One job in the training worker, from the click to its end: the page marks the stage busy, clears
+//! the last notice and lost-device note, runs the job, and turns how it stopped into what the person
+//! sees (a notice, or the lost-device offer); then the page is idle again.
+
+use std::future::Future;
+
+use crate::pipeline::{Control, Stage};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::pipeline::Stop;
+use crate::web::state::AppState;
+
+/// What a job is, for the page: the stage it runs as, and the notice a cancel leaves.
+pub struct Job {
+    pub stage: Stage,
+    pub cancelled: &'static str,
+}
+
+/// Runs `work` as `job`; `done` takes its result when it finishes.
+pub fn run_job<T: 'static>(
+    state: AppState,
+    job: Job,
+    work: impl Future<Output = Result<T, Stop>> + 'static,
+    done: impl FnOnce(T) + 'static,
+) {
+    state.busy.set(Some(job.stage));
+    state.control.set(Control::Run);
+    state.notice.set(None);
+    state.gpu_lost.set(None);
+    spawn_local(async move {
+        match work.await {
+            Ok(result) => done(result),
+            Err(Stop::DeviceLost(reason)) => state.gpu_lost.set(Some((job.stage, reason))),
+            Err(Stop::Cancelled) => state.notice.set(Some(job.cancelled.into())),
+            Err(Stop::Failed(message)) => state.notice.set(Some(message)),
+        }
+        state.busy.set(None);
+        state.control.set(Control::Run);
+    });
+}

@@ -1,0 +1,14 @@
+//! What the person (or autoplay) starts: each action checks its inputs, changes the store, and runs
+//! its work — in the training worker through [`job::run_job`] for stages 2 and 3. Panels only call
+//! these; they do not hold logic of their own.
+
+pub mod autoplay;
+pub mod distill;
+pub mod evaluate;
+pub mod gpu_lost;
+mod job;
+pub mod own_images;
+pub mod startup;
+pub mod synthesize;
+pub mod targets;
+pub mod teacher;

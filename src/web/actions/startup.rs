@@ -1,0 +1,70 @@
+//! What the page does as it opens: load the digits, look for a WebGPU adapter, bring back the last
+//! visit's comparison and keep saving new results.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::targets;
+use crate::web::platform::{fetch, gpu, storage};
+use crate::web::state::{AppState, DataStatus};
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// Loads the digits from the page's own origin; any failure becomes a message, not a panic.
+async fn load_data(state: AppState) {
+    let result = async {
+        let manifest = fetch::manifest().await?;
+        let train = fetch::image_set(&manifest, "mnist", "train").await?;
+        let heldout = fetch::image_set(&manifest, "mnist", "test").await?;
+        Ok::<_, crate::data::DataError>((train, heldout))
+    }
+    .await;
+    match result {
+        Ok(d) => {
+            state.digits.set_value(Some(Arc::new(d)));
+            state.data.set(DataStatus::Ready { ms: now_ms() });
+        }
+        Err(e) => state.data.set(DataStatus::Failed(e.to_string())),
+    }
+}
+
+/// Starts loading the digits and probing WebGPU.
+pub fn load(state: AppState) {
+    spawn_local(load_data(state));
+    spawn_local(async move {
+        let info = gpu::probe().await;
+        state.gpu.set(Some(info));
+    });
+}
+
+/// A comparison finished on an earlier visit comes back (its dataset loads for the pictures), and
+/// every finished method is saved as it lands.
+pub fn keep_results(state: AppState) {
+    let d = state.distill;
+    if let Some(saved) = storage::load() {
+        d.results_target.set(Some(saved.target));
+        d.chosen.set(saved.results.first().map(|r| r.method));
+        d.results.set(saved.results);
+        d.showcase.set(saved.showcase);
+        d.restored.set(true);
+        targets::load(state, saved.target);
+    }
+    Effect::new(move |_| {
+        let results = d.results.get();
+        if let (false, Some(target)) = (results.is_empty(), d.results_target.get_untracked()) {
+            storage::save(&storage::Saved {
+                query: crate::pipeline::url::to_query(&state.config.get_untracked()),
+                target,
+                results,
+                showcase: d.showcase.get_untracked(),
+            });
+        }
+    });
+}

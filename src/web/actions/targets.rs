@@ -1,0 +1,82 @@
+//! Stage 3's target datasets: downloaded once per page, in the background where they can be, and the
+//! person's choice of one.
+
+use std::sync::Arc;
+
+use crate::data::{Target, TargetKind};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::web::platform::fetch;
+use crate::web::state::{AppState, TargetStatus};
+
+/// The target of `kind`, downloaded once per page.
+pub async fn ensure(state: AppState, kind: TargetKind) -> Result<Arc<Target>, String> {
+    if let Some(t) = state.target(kind) {
+        return Ok(t);
+    }
+    if kind == TargetKind::Own {
+        // Never downloaded, never stored: the person picks them again after a reload.
+        return Err(
+            "Choose your images first: a folder or .zip with one sub-folder per class".into(),
+        );
+    }
+    let status = state.targets.status;
+    status.set(TargetStatus::Loading(kind));
+    match fetch::target(kind).await {
+        Ok(t) => {
+            let t = Arc::new(t);
+            state.targets.loaded.update_value(|v| v.push(t.clone()));
+            // The status is about the chosen target (this one may have been loaded for saved results).
+            let chosen = state.config.get_untracked().target;
+            status.set(match state.target(chosen) {
+                Some(_) => TargetStatus::Ready(chosen),
+                None => TargetStatus::Idle,
+            });
+            Ok(t)
+        }
+        Err(e) => {
+            let msg = format!("{} could not be loaded: {e}", kind.label());
+            status.set(TargetStatus::Failed(msg.clone()));
+            Err(msg)
+        }
+    }
+}
+
+/// Starts downloading the chosen target in the background (e.g. while the teacher trains).
+pub fn prefetch(state: AppState) {
+    load(state, state.config.get_untracked().target);
+}
+
+/// Starts downloading `kind` in the background unless it is there or on its way.
+pub fn load(state: AppState, kind: TargetKind) {
+    if kind != TargetKind::Own
+        && state.target(kind).is_none()
+        && !matches!(
+            state.targets.status.get_untracked(),
+            TargetStatus::Loading(_)
+        )
+    {
+        spawn_local(async move {
+            let _ = ensure(state, kind).await;
+        });
+    }
+}
+
+/// The person picked `kind` as the target.
+pub fn select(state: AppState, kind: TargetKind) {
+    let loaded = state.target(kind);
+    state.config.update(|c| {
+        c.target = kind;
+        // The synthesized dataset follows the target's K (Fashion-MNIST and MNIST have 10 classes).
+        c.classes = loaded.as_ref().map_or(10, |t| t.classes());
+    });
+    match (loaded, kind) {
+        (Some(_), _) => state.targets.status.set(TargetStatus::Ready(kind)),
+        // The picker below the settings asks for the images.
+        (None, TargetKind::Own) => state.targets.status.set(TargetStatus::Idle),
+        (None, _) => spawn_local(async move {
+            let _ = ensure(state, kind).await;
+        }),
+    }
+}

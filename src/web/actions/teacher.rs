@@ -1,0 +1,76 @@
+//! Stage 2's action: train the lightweight teacher in the worker.
+
+use std::rc::Rc;
+
+use crate::pipeline::backend::choose;
+use crate::pipeline::{Stage, TeacherSummary};
+use leptos::prelude::*;
+
+use super::job::{Job, run_job};
+use super::targets;
+use crate::web::state::{AppState, TeacherHandle};
+use crate::web::trainer;
+use crate::web::trainer::protocol::{Done, Request, Shared};
+
+pub fn train(state: AppState) {
+    let Some(set) = state.synth.set.get_value() else {
+        state
+            .notice
+            .set(Some("Generate the synthesized dataset first.".into()));
+        return;
+    };
+    let Some(cfg) = state.valid_config() else {
+        return;
+    };
+    state.teacher.summary.set(None);
+    state.teacher.run.clear_charts();
+    state.clear_progress();
+    state.teacher.model.set_value(None);
+    // Stage 3's dataset downloads while the teacher trains.
+    targets::prefetch(state);
+    let classes = set.config.classes;
+    let work = async move {
+        let gpu_info = state.gpu.get_untracked().flatten();
+        let choice = choose(cfg.backend, gpu_info.as_ref());
+        let backend = choice.kind;
+        // The worker says if WebGPU fails to start and it trains on the CPU (see `trainer::client`).
+        state.backend.set(Some(choice));
+        let request = Request::Teacher {
+            set: Shared(set),
+            cfg: cfg.teacher(),
+            backend,
+        };
+        trainer::client::run(state, request).await
+    };
+    let job = Job {
+        stage: Stage::Teacher,
+        cancelled: "Training cancelled. The charts keep what was done; change settings or train again.",
+    };
+    run_job(state, job, work, move |done| {
+        if let Done::Teacher(t) = done {
+            trained(state, classes, t);
+        }
+    });
+}
+
+/// Keeps the trained teacher: its handle for stage 3 and its summary for the page.
+fn trained(state: AppState, classes: usize, t: TeacherSummary) {
+    let synth_s = state
+        .synth
+        .summary
+        .get_untracked()
+        .map_or(0.0, |s| s.seconds);
+    state.teacher.model.set_value(Some(Rc::new(TeacherHandle {
+        classes,
+        cost_s: synth_s + t.seconds,
+    })));
+    let backend = state
+        .backend
+        .get_untracked()
+        .map(|b| b.reason)
+        .unwrap_or_default();
+    state
+        .teacher
+        .summary
+        .set(Some(TeacherSummary { backend, ..t }));
+}

@@ -1,0 +1,109 @@
+//! Stage 3's settings: the target, the student, the teacher's input, the numbers and the methods.
+
+use crate::data::TargetKind;
+use crate::distill::{Method, TeacherInput};
+use crate::model::{Arch, StudentKind, parameter_count};
+use crate::pipeline::knobs::knob_for;
+use leptos::prelude::*;
+
+use crate::web::actions::targets;
+use crate::web::state::use_state;
+use crate::web::widgets::chart;
+use crate::web::widgets::fields::KnobFields;
+
+/// The selects and number fields (the own-images picker and the method boxes follow them).
+#[component]
+pub fn DistillFields() -> impl IntoView {
+    let state = use_state();
+    let students: Vec<(&'static str, String)> = StudentKind::ALL
+        .into_iter()
+        .map(|k| {
+            (
+                k.key(),
+                format!(
+                    "{} — {} weights",
+                    k.label(),
+                    parameter_count(Arch::Student(k), 10)
+                ),
+            )
+        })
+        .collect();
+    view! {
+        <div class="fields">
+            <Select id="field-target" control="target"
+                options=TargetKind::ALL.into_iter().map(|k| (k.key(), k.label().to_string()))
+                    .chain([(TargetKind::Own.key(), "Your own images (a folder or .zip)…".to_string())]).collect()
+                current=Signal::derive(move || state.config.get().target.key())
+                on_pick=move |v| if let Some(k) = TargetKind::from_key(&v).or((v == "own").then_some(TargetKind::Own)) { targets::select(state, k) }/>
+            <Select id="field-student" control="student"
+                options=students
+                current=Signal::derive(move || state.config.get().student.key())
+                on_pick=move |v| if let Some(k) = StudentKind::from_key(&v) { state.config.update(|c| c.student = k) }/>
+            <Select id="field-teacher-input" control="teacher_input"
+                options=vec![
+                    (TeacherInput::PerInstance.key(), "a fresh numeral per sample".to_string()),
+                    (TeacherInput::ClassMean.key(), "class mean (fixed per class)".to_string()),
+                ]
+                current=Signal::derive(move || state.config.get().teacher_input.key())
+                on_pick=move |v| if let Some(k) = TeacherInput::from_key(&v) { state.config.update(|c| c.teacher_input = k) }/>
+            <KnobFields stage=3/>
+        </div>
+    }
+}
+
+#[component]
+fn Select(
+    id: &'static str,
+    /// The setting's field name in the knob table (its label, and its name for `hide=`).
+    control: &'static str,
+    options: Vec<(&'static str, String)>,
+    current: Signal<&'static str>,
+    on_pick: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let hidden = state.view.with_value(|v| v.hides(control));
+    let label = knob_for(control).map_or(control, |k| k.label);
+    view! {
+        <div class="field" class:hidden=hidden>
+            <label for=id>{label}</label>
+            <select id=id data-knob=control on:change=move |ev| on_pick(event_target_value(&ev))
+                disabled=move || state.busy.get().is_some()>
+                {options.into_iter().map(|(key, text)| view! {
+                    <option value=key selected=move || current.get() == key>{text}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn MethodBoxes() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <fieldset class="methods" data-knob="methods" class:hidden=state.view.with_value(|v| v.hides("methods"))>
+            <legend>"Methods to compare (run in this order)"</legend>
+            {Method::ALL.into_iter().map(|m| {
+                let id = format!("method-{}", m.key());
+                let label_for = id.clone();
+                view! {
+                    <label class="check" for=label_for>
+                        <input type="checkbox" id=id
+                            prop:checked=move || state.config.get().methods.contains(&m)
+                            disabled=move || state.busy.get().is_some()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                state.config.update(|c| {
+                                    c.methods = Method::ALL
+                                        .into_iter()
+                                        .filter(|&x| if x == m { on } else { c.methods.contains(&x) })
+                                        .collect();
+                                });
+                            }/>
+                        <span class="swatch" style=format!("background:{}", chart::css(chart::method_color(m)))></span>
+                        {m.label()}
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}

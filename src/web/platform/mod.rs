@@ -1,0 +1,13 @@
+//! The browser underneath the app: WebGPU probing, JavaScript glue, fetching the app's own data files,
+//! local storage, downloads, reading picked files, the page's pipeline host and the panic panel.
+
+pub mod canvas;
+pub mod export;
+pub mod fetch;
+pub mod gpu;
+pub mod host;
+pub mod js;
+pub mod own_files;
+pub mod panic;
+pub mod storage;
+pub mod yield_now;

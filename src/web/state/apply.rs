@@ -1,0 +1,98 @@
+//! The reducer: how each pipeline [`Event`] changes the store. The page's host and the training
+//! worker's client both hand their events here.
+
+use crate::distill::Method;
+use crate::pipeline::{Event, Stage};
+use leptos::prelude::*;
+
+use super::{AppState, Progress};
+
+impl AppState {
+    /// Folds one pipeline event into the signals.
+    pub fn apply(&self, event: Event) {
+        match event {
+            Event::StageStarted { stage, total_steps } => self.stage_started(stage, total_steps),
+            Event::Steps {
+                stage,
+                points,
+                samples_per_s,
+                elapsed_s,
+            } => {
+                if let Some(last) = points.last()
+                    && let Some(progress) = self.progress_of(stage)
+                {
+                    progress.update(|p| {
+                        p.step = last.step;
+                        p.samples_per_s = samples_per_s;
+                        p.elapsed_s = elapsed_s;
+                    });
+                }
+                if stage == Stage::Teacher {
+                    self.teacher
+                        .run
+                        .losses
+                        .update(|l| l.extend(points.iter().map(|p| (p.step as f32, p.loss))));
+                }
+            }
+            Event::Parts { stage, points } => {
+                if stage == Stage::Student(Method::LwKd) && points.iter().any(|p| p.disc != 0.0) {
+                    self.distill.disc_acc.update(|a| {
+                        a.extend(points.iter().map(|p| (p.step as f32, p.disc_acc * 100.0)))
+                    });
+                }
+                self.distill.run.losses.update(|l| l.extend(points));
+            }
+            Event::Evaluated {
+                stage,
+                epoch,
+                train_acc,
+                val_acc,
+            } => {
+                let run = if stage == Stage::Teacher {
+                    self.teacher.run.accuracy
+                } else {
+                    self.distill.run.accuracy
+                };
+                run.update(|a| a.push((epoch, train_acc, val_acc)));
+            }
+            Event::MethodDone(r) => {
+                let d = self.distill;
+                if d.chosen.get_untracked().is_none() {
+                    d.chosen.set(Some(r.method));
+                }
+                d.results.update(|v| v.push(*r));
+            }
+            Event::Showcase(picture) => self.distill.showcase.set(Some(*picture)),
+            Event::StageDone { .. } => {}
+            Event::Failed { message, .. } => self.notice.set(Some(message)),
+        }
+    }
+
+    /// The progress line `stage`'s figures go to (stage 1 has none).
+    fn progress_of(&self, stage: Stage) -> Option<RwSignal<Progress>> {
+        match stage {
+            Stage::Synthesize => None,
+            Stage::Teacher => Some(self.teacher.run.progress),
+            Stage::Student(_) | Stage::HeavyTeacher => Some(self.distill.run.progress),
+        }
+    }
+
+    fn stage_started(&self, stage: Stage, total_steps: usize) {
+        // Only the stage that started last shows its progress.
+        self.clear_progress();
+        if let Some(progress) = self.progress_of(stage) {
+            progress.set(Progress {
+                stage: Some(stage),
+                total: total_steps,
+                ..Progress::default()
+            });
+        }
+        if stage != Stage::Teacher && stage != Stage::Synthesize {
+            self.busy.set(Some(stage));
+            self.distill.run.clear_charts();
+        }
+        if stage == Stage::Student(Method::LwKd) {
+            self.distill.disc_acc.set(Vec::new());
+        }
+    }
+}

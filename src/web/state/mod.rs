@@ -1,0 +1,104 @@
+//! The app's store: plain-data signals the components read, grouped per stage, plus the non-reactive
+//! data (digit images, the synthesized set) kept in stored values. [`AppState::apply`] (in `apply.rs`)
+//! is the one place pipeline events change it.
+
+mod apply;
+mod stages;
+mod status;
+
+use std::sync::Arc;
+
+use crate::data::{ImageSet, Target, TargetKind};
+use crate::pipeline::view::ViewOptions;
+use crate::pipeline::{BackendChoice, Config, Control, FieldError, GpuInfo, Stage};
+use leptos::prelude::*;
+
+pub use stages::{DistillState, SynthState, TargetState, TeacherState};
+pub use status::{DataStatus, OwnStatus, Progress, SynthSummary, TargetStatus, TeacherHandle};
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub config: RwSignal<Config>,
+    /// Per-field messages for the form (field name, message).
+    pub field_errors: RwSignal<Vec<FieldError>>,
+    /// What was wrong with the link the page was opened with.
+    pub url_problems: RwSignal<Vec<String>>,
+    /// Embed mode, visible stages, hidden controls, autoplay (fixed for the page's life).
+    pub view: StoredValue<ViewOptions>,
+    /// None while probing; Some(None) when the browser has no WebGPU.
+    pub gpu: RwSignal<Option<Option<GpuInfo>>>,
+    pub backend: RwSignal<Option<BackendChoice>>,
+    /// The stage WebGPU stopped in, and why (a lost device); offers to continue on the CPU.
+    pub gpu_lost: RwSignal<Option<(Stage, String)>>,
+    pub data: RwSignal<DataStatus>,
+    pub digits: StoredValue<Option<Arc<(ImageSet, ImageSet)>>>,
+    /// The stage running now (one at a time).
+    pub busy: RwSignal<Option<Stage>>,
+    /// The person's pause / resume / cancel for the running stage.
+    pub control: RwSignal<Control>,
+    pub notice: RwSignal<Option<String>>,
+    pub synth: SynthState,
+    pub teacher: TeacherState,
+    pub targets: TargetState,
+    pub distill: DistillState,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        Self {
+            config: RwSignal::new(Config::default()),
+            field_errors: RwSignal::new(Vec::new()),
+            url_problems: RwSignal::new(Vec::new()),
+            view: StoredValue::new(ViewOptions::default()),
+            gpu: RwSignal::new(None),
+            backend: RwSignal::new(None),
+            gpu_lost: RwSignal::new(None),
+            data: RwSignal::new(DataStatus::Loading),
+            digits: StoredValue::new(None),
+            busy: RwSignal::new(None),
+            control: RwSignal::new(Control::Run),
+            notice: RwSignal::new(None),
+            synth: SynthState::new(),
+            teacher: TeacherState::new(),
+            targets: TargetState::new(),
+            distill: DistillState::new(),
+        }
+    }
+
+    /// The config if every field is valid; otherwise None, with a notice pointing at the fields.
+    pub fn valid_config(&self) -> Option<Config> {
+        let cfg = self.config.get_untracked();
+        if cfg.validate().is_empty() && self.field_errors.get_untracked().is_empty() {
+            Some(cfg)
+        } else {
+            self.notice
+                .set(Some("Fix the highlighted fields first.".into()));
+            None
+        }
+    }
+
+    /// The loaded target dataset of `kind`, if any.
+    pub fn target(&self, kind: TargetKind) -> Option<Arc<Target>> {
+        self.targets
+            .loaded
+            .with_value(|t| t.iter().find(|t| t.kind == kind).cloned())
+    }
+
+    pub fn error_for(&self, field: &str) -> Option<String> {
+        self.field_errors
+            .get()
+            .into_iter()
+            .find(|e| e.field == field)
+            .map(|e| e.to_string())
+    }
+
+    /// Empties every stage's progress line (only the latest stage's figures are shown).
+    pub fn clear_progress(&self) {
+        self.teacher.run.progress.set(Progress::default());
+        self.distill.run.progress.set(Progress::default());
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}

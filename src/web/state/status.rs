@@ -1,0 +1,57 @@
+//! Plain-data statuses and summaries that the state's signals hold.
+
+use crate::data::TargetKind;
+use crate::pipeline::Stage;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataStatus {
+    Loading,
+    Ready { ms: f64 },
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TargetStatus {
+    Idle,
+    Loading(TargetKind),
+    Ready(TargetKind),
+    Failed(String),
+}
+
+/// Reading the person's own images.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnStatus {
+    Idle,
+    Reading { done: usize, total: usize },
+    Ready,
+    Failed(String),
+}
+
+/// The trained lightweight teacher. The model itself stays in the training worker, on the device it
+/// trained on, to teach in stage 3; the page keeps what it needs to ask for it.
+pub struct TeacherHandle {
+    pub classes: usize,
+    /// Synthesis + training time: LW-KD's teacher cost.
+    pub cost_s: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Progress {
+    /// The stage the figures belong to.
+    pub stage: Option<Stage>,
+    pub step: usize,
+    pub total: usize,
+    pub samples_per_s: f32,
+    pub elapsed_s: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SynthSummary {
+    pub classes: usize,
+    pub train: usize,
+    pub val: usize,
+    pub rows: usize,
+    pub cols: usize,
+    pub seconds: f32,
+    pub fingerprint: String,
+}
