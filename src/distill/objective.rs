@@ -21,8 +21,9 @@ pub struct MethodLoss<'a> {
     pub method: Method,
     pub targets: TargetSource<'a>,
     pub cfg: DistillConfig,
-    /// LW-KD's discriminator and its optimizer (unused by the other methods).
-    pub disc: Discriminator,
+    /// LW-KD's discriminator and its optimizer (unused by the other methods); None only while the
+    /// optimizer steps it.
+    pub disc: Option<Discriminator>,
     pub disc_optim: ModuleOptimizer,
 }
 
@@ -66,19 +67,20 @@ impl MethodLoss<'_> {
         real: Tensor<2>,
         fake: Tensor<2>,
     ) -> (Tensor<1>, Tensor<1>, Tensor<1>) {
+        let disc = self
+            .disc
+            .take()
+            .expect("the discriminator is put back after each step");
         // Discriminator step: the student's outputs are detached, the teacher's are constants.
-        let (dr, df) = (
-            self.disc.forward(real),
-            self.disc.forward(fake.clone().detach()),
-        );
+        let (dr, df) = (disc.forward(real), disc.forward(fake.clone().detach()));
         let d_acc = discriminator_accuracy(dr.clone().detach(), df.clone().detach());
         let d_loss = discriminator_loss(dr, df);
-        let grads = GradientsParams::from_grads(d_loss.backward(), &self.disc);
-        self.disc = self
-            .disc_optim
-            .step(self.cfg.disc_lr, self.disc.clone(), grads);
+        let grads = GradientsParams::from_grads(d_loss.backward(), &disc);
+        let disc = self.disc_optim.step(self.cfg.disc_lr, disc, grads);
         // Student step against the updated discriminator (its gradients w.r.t. D are dropped).
-        (generator_loss(self.disc.forward(fake)), d_loss, d_acc)
+        let adv = generator_loss(disc.forward(fake));
+        self.disc = Some(disc);
+        (adv, d_loss, d_acc)
     }
 }
 

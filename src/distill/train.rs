@@ -63,7 +63,7 @@ pub async fn train_net(
             method,
             targets,
             cfg: *cfg,
-            disc: Discriminator::new(classes, ad),
+            disc: Some(Discriminator::new(classes, ad)),
             disc_optim: AdamConfig::new().init(),
         };
         (model, loss)

@@ -100,15 +100,9 @@ impl Session {
         self.teacher.take().map(|t| (t.model, t.device))
     }
 
-    /// Stage 3: the job's methods one after another on `device`, each result also emitted as
-    /// [`Event::MethodDone`] as it finishes.
-    pub async fn compare(
-        &self,
-        job: CompareJob<'_>,
-        device: &Device,
-        host: &mut impl Host,
-    ) -> Result<Vec<MethodResult>, Stop> {
-        let light = match (&self.teacher, job.teacher) {
+    /// The held teacher as the job's methods see it (None when the job brings no teacher inputs).
+    fn light<'a>(&'a self, job: &CompareJob<'a>) -> Option<LightTeacher<'a>> {
+        match (&self.teacher, job.teacher) {
             (Some(t), Some(taught)) => Some(LightTeacher {
                 model: &t.model,
                 classes: t.classes,
@@ -117,9 +111,25 @@ impl Session {
                 cost_s: taught.cost_s,
             }),
             _ => None,
-        };
-        check(job.methods, job.target, light.as_ref())
-            .map_err(|msg| Stop::Failed(format!("Cannot distill yet: {msg}.")))?;
+        }
+    }
+
+    /// Why `job` cannot run (no teacher for LW-KD, a teacher of another K, no method), in words.
+    pub fn check(&self, job: &CompareJob<'_>) -> Result<(), Stop> {
+        check(job.methods, job.target, self.light(job).as_ref())
+            .map_err(|msg| Stop::Failed(format!("Cannot distill yet: {msg}.")))
+    }
+
+    /// Stage 3: the job's methods one after another on `device`, each result also emitted as
+    /// [`Event::MethodDone`] as it finishes.
+    pub async fn compare(
+        &self,
+        job: CompareJob<'_>,
+        device: &Device,
+        host: &mut impl Host,
+    ) -> Result<Vec<MethodResult>, Stop> {
+        self.check(&job)?;
+        let light = self.light(&job);
         if job.showcase {
             let picture = showcase(job.target, light.as_ref(), job.cfg).await;
             host.emit(Event::Showcase(Box::new(picture)));

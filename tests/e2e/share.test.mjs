@@ -1,6 +1,7 @@
 // Shareable state: settings round-trip through the URL, a bad link is explained and replaced by
 // defaults, "Copy link" copies the link, presets are links — and the "Quick look" preset is quick.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { openApp, setField, shot } from './browser.mjs';
 
@@ -33,6 +34,30 @@ test('a link sets every field, edits update the address bar, Copy link copies it
     await page.click('#copy-link');
     await page.locator('.share', { hasText: 'Copied.' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+/// The settings the native CLI takes as flags (`lwkd compare --help`: every flag with a VALUE is one).
+function cliSettings() {
+  const bin = `${process.env.CARGO_TARGET_DIR ?? 'target'}/debug/lwkd`;
+  const help = execFileSync(bin, ['compare', '--help'], { encoding: 'utf8' });
+  return [...help.matchAll(/--([a-z-]+) <VALUE>/g)].map((m) => m[1].replaceAll('-', '_'));
+}
+
+test('the CLI, the link and the form take the same settings, each declared once', { timeout: 120_000 }, async () => {
+  // `backend` is the page's own choice (auto, webgpu, cpu); the CLI's --backend picks a native one.
+  const expected = [...cliSettings(), 'backend'].sort();
+  assert.ok(expected.length >= 18, `${expected}`);
+  const { page, problems, close } = await openApp({ query: `?hide=${expected.join(',')}` });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    const inForm = await page.locator('[data-knob]').evaluateAll((els) => els.map((e) => e.dataset.knob));
+    assert.deepEqual([...new Set(inForm)].sort(), expected, 'one form control per setting');
+    assert.equal(await page.locator('#url-problems').count(), 0, 'hide= knows every setting by the same name');
+    for (const field of expected) {
+      assert.ok(!(await page.locator(`[data-knob="${field}"]`).first().isVisible()), `${field} is hidden`);
+    }
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -113,10 +113,14 @@ pub fn run(a: &CompareArgs) -> Result<(), CliError> {
         true => base.classes,
         false => target.classes(),
     };
+    let base = Config { classes, ..base };
+    if let Some(e) = base.validate().first() {
+        let flag = e.field.replace('_', "-");
+        return Err(CliError::Usage(vec![format!("--{flag}: {e}")]));
+    }
     let mut runs = Vec::new();
     for seed in base.seed..base.seed + a.seeds.max(1) {
         let cfg = Config {
-            classes,
             seed,
             ..base.clone()
         };

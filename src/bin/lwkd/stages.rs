@@ -53,7 +53,6 @@ pub fn synth(a: &SynthArgs) -> Result<(), CliError> {
 pub fn teacher(a: &TeacherArgs) -> Result<(), CliError> {
     let cfg = a.knobs.apply(Config::default()).map_err(CliError::Usage)?;
     let digits = load_digits(&a.data_dir)?;
-    let device = a.backend.device()?;
     let mut host = CallbackHost(print_event);
     let mut session = Session::new();
     let (set, synth_s) = session.synthesize(cfg.synth(), (&digits.0, &digits.1), &mut host)?;
@@ -61,6 +60,7 @@ pub fn teacher(a: &TeacherArgs) -> Result<(), CliError> {
         "synth_seconds={synth_s:.3} fingerprint={}",
         set.fingerprint()
     );
+    let device = a.backend.device()?;
     let t = futures::executor::block_on(session.train_teacher(
         &set,
         &cfg.teacher(),

@@ -82,6 +82,9 @@ async fn teacher(
     cfg: TeacherConfig,
     backend: BackendKind,
 ) -> Result<Done, Stop> {
+    // A new teacher replaces the old one, even if this run stops early: free it before asking for
+    // a device.
+    drop(SESSION.with_borrow_mut(Session::take_teacher));
     let device = match gpu::device(backend).await {
         Ok(d) => d,
         Err(e) => {
@@ -107,13 +110,6 @@ async fn distill(job: DistillJob) -> Result<(), Stop> {
 }
 
 async fn distill_with(session: &Session, job: &DistillJob) -> Result<(), Stop> {
-    // The students train where the teacher lives; without a teacher, where the page chose.
-    let device = match (session.teacher_device(), &job.teacher) {
-        (Some(d), Some(_)) => d,
-        _ => gpu::device(job.backend)
-            .await
-            .unwrap_or_else(|_| Device::flex()),
-    };
     let compare = CompareJob {
         methods: &job.methods,
         target: &job.target.0,
@@ -124,6 +120,15 @@ async fn distill_with(session: &Session, job: &DistillJob) -> Result<(), Stop> {
             cost_s: t.cost_s,
         }),
         showcase: job.showcase,
+    };
+    // A refused job is refused before any device starts.
+    session.check(&compare)?;
+    // The students train where the teacher lives; without a teacher, where the page chose.
+    let device = match (session.teacher_device(), &job.teacher) {
+        (Some(d), Some(_)) => d,
+        _ => gpu::device(job.backend)
+            .await
+            .unwrap_or_else(|_| Device::flex()),
     };
     session
         .compare(compare, &device, &mut WorkerHost)
