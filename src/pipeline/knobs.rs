@@ -12,25 +12,13 @@ use crate::model::StudentKind;
 /// The largest training subset per class of stage 3 (the app's Fashion-MNIST file holds 1,000).
 pub const MAX_TRAIN_PER_CLASS: usize = 1000;
 
-macro_rules! whole {
-    ($f:ident) => {
+/// Reads and writes the field `$f`, which holds a `Value::$v`.
+macro_rules! field {
+    ($f:ident, $v:ident) => {
         (
-            |c: &Config| Value::Whole(c.$f),
+            |c: &Config| Value::$v(c.$f),
             |c: &mut Config, v: Value| {
-                if let Value::Whole(x) = v {
-                    c.$f = x
-                }
-            },
-        )
-    };
-}
-
-macro_rules! number {
-    ($f:ident) => {
-        (
-            |c: &Config| Value::Number(c.$f),
-            |c: &mut Config, v: Value| {
-                if let Value::Number(x) = v {
+                if let Value::$v(x) = v {
                     c.$f = x
                 }
             },
@@ -94,6 +82,15 @@ const fn number(min: f64, max: f64) -> Kind {
     }
 }
 
+/// A real number over `min`, at most `max`.
+const fn above(min: f64, max: f64) -> Kind {
+    Kind::Number {
+        min,
+        max,
+        above_min: true,
+    }
+}
+
 const fn pick(
     field: &'static str,
     key: &'static str,
@@ -104,175 +101,42 @@ const fn pick(
     knob(field, key, label, "", stage, choice.0, choice.1)
 }
 
-/// The settings in link order.
+/// The settings in link order: field, link key, label, help beyond the range, stage, kind, access.
+#[rustfmt::skip]
 pub static KNOBS: [Knob; 18] = [
-    knob(
-        "classes",
-        "k",
-        "Classes K",
-        "",
-        1,
-        whole(2, 100),
-        whole!(classes),
-    ),
-    knob(
-        "per_class",
-        "n",
-        "Images per class",
-        "",
-        1,
-        whole(10, 5000),
-        whole!(per_class),
-    ),
-    knob(
-        "val_per_class",
-        "nv",
-        "Validation per class",
-        "",
-        1,
-        whole(10, 1000),
-        whole!(val_per_class),
-    ),
-    knob(
-        "seed",
-        "seed",
-        "Seed",
-        "same seed, same data",
-        1,
-        Kind::Seed,
-        (
-            |c| Value::Seed(c.seed),
-            |c, v| {
-                if let Value::Seed(x) = v {
-                    c.seed = x
-                }
-            },
-        ),
-    ),
-    knob(
-        "teacher_epochs",
-        "te",
-        "Epochs",
-        "",
-        2,
-        whole(1, 50),
-        whole!(teacher_epochs),
-    ),
-    knob(
-        "batch_size",
-        "bs",
-        "Batch size",
-        "",
-        2,
-        whole(1, 1024),
-        whole!(batch_size),
-    ),
-    knob(
-        "lr",
-        "lr",
-        "Learning rate (Adam)",
-        "e.g. 0.001",
-        2,
-        Kind::Number {
-            min: 0.0,
-            max: 1.0,
-            above_min: true,
-        },
-        number!(lr),
-    ),
-    pick(
-        "backend",
-        "be",
-        "Backend",
-        2,
-        choice!(backend, BackendPreference),
-    ),
-    pick(
-        "target",
-        "tg",
-        "Target dataset",
-        3,
-        choice!(target, TargetKind),
-    ),
+    knob("classes", "k", "Classes K", "", 1, whole(2, 100), field!(classes, Whole)),
+    knob("per_class", "n", "Images per class", "", 1, whole(10, 5000), field!(per_class, Whole)),
+    knob("val_per_class", "nv", "Validation per class", "", 1, whole(10, 1000), field!(val_per_class, Whole)),
+    knob("seed", "seed", "Seed", "same seed, same data", 1, Kind::Seed, field!(seed, Seed)),
+    knob("teacher_epochs", "te", "Epochs", "", 2, whole(1, 50), field!(teacher_epochs, Whole)),
+    knob("batch_size", "bs", "Batch size", "", 2, whole(1, 1024), field!(batch_size, Whole)),
+    knob("lr", "lr", "Learning rate (Adam)", "e.g. 0.001", 2, above(0.0, 1.0), field!(lr, Number)),
+    pick("backend", "be", "Backend", 2, choice!(backend, BackendPreference)),
+    pick("target", "tg", "Target dataset", 3, choice!(target, TargetKind)),
     pick("student", "st", "Student", 3, choice!(student, StudentKind)),
-    pick(
-        "teacher_input",
-        "ti",
-        "Teacher input",
-        3,
-        choice!(teacher_input, TeacherInput),
-    ),
-    knob(
-        "train_per_class",
-        "tpc",
-        "Training images per class",
-        "",
-        3,
-        whole(10, MAX_TRAIN_PER_CLASS),
-        whole!(train_per_class),
-    ),
-    knob(
-        "distill_epochs",
-        "de",
-        "Student epochs",
-        "",
-        3,
-        whole(1, 50),
-        whole!(distill_epochs),
-    ),
-    knob(
-        "temperature",
-        "t",
-        "Temperature T",
-        "",
-        3,
-        number(0.5, 100.0),
-        number!(temperature),
-    ),
-    knob(
-        "alpha",
-        "a",
-        "α (soft-target weight)",
-        "",
-        3,
-        number(0.0, 1.0),
-        number!(alpha),
-    ),
-    knob(
-        "beta",
-        "b",
-        "β (adversarial weight)",
-        "",
-        3,
-        number(0.0, 10.0),
-        number!(beta),
-    ),
-    knob(
-        "heavy_epochs",
-        "he",
-        "Heavy teacher epochs",
-        "vanilla KD only",
-        3,
-        whole(1, 50),
-        whole!(heavy_epochs),
-    ),
-    knob(
-        "methods",
-        "m",
-        "Methods, in run order",
-        "",
-        3,
-        Kind::List(|| Method::ALL.iter().map(|m| m.key()).collect()),
-        (
-            |c| Value::List(c.methods.iter().map(|m| m.key()).collect()),
-            |c, v| {
-                if let Value::List(keys) = v {
-                    c.methods = keys.into_iter().filter_map(Method::from_key).collect();
-                }
-            },
-        ),
-    ),
+    pick("teacher_input", "ti", "Teacher input", 3, choice!(teacher_input, TeacherInput)),
+    knob("train_per_class", "tpc", "Training images per class", "", 3, whole(10, MAX_TRAIN_PER_CLASS), field!(train_per_class, Whole)),
+    knob("distill_epochs", "de", "Student epochs", "", 3, whole(1, 50), field!(distill_epochs, Whole)),
+    knob("temperature", "t", "Temperature T", "", 3, number(0.5, 100.0), field!(temperature, Number)),
+    knob("alpha", "a", "α (soft-target weight)", "", 3, number(0.0, 1.0), field!(alpha, Number)),
+    knob("beta", "b", "β (adversarial weight)", "", 3, number(0.0, 10.0), field!(beta, Number)),
+    knob("heavy_epochs", "he", "Heavy teacher epochs", "vanilla KD only", 3, whole(1, 50), field!(heavy_epochs, Whole)),
+    knob("methods", "m", "Methods, in run order", "", 3, Kind::List(method_keys), (get_methods, put_methods)),
 ];
+
+fn method_keys() -> Vec<&'static str> {
+    Method::ALL.iter().map(|m| m.key()).collect()
+}
+
+fn get_methods(c: &Config) -> Value {
+    Value::List(c.methods.iter().map(|m| m.key()).collect())
+}
+
+fn put_methods(c: &mut Config, v: Value) {
+    if let Value::List(keys) = v {
+        c.methods = keys.into_iter().filter_map(Method::from_key).collect();
+    }
+}
 
 /// The knob named `field`.
 pub fn knob_for(field: &str) -> Option<&'static Knob> {

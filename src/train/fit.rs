@@ -29,6 +29,17 @@ pub struct Batch {
     pub classes: Vec<u8>,
 }
 
+impl Batch {
+    /// The images `idx` of `set`.
+    fn of(set: &ImageSet, idx: &[u32], device: &Device) -> Self {
+        Self {
+            images: images_tensor(set, idx, device),
+            labels: labels_tensor(set, idx, device),
+            classes: idx.iter().map(|&i| set.labels[i as usize]).collect(),
+        }
+    }
+}
+
 /// What an objective computes for one batch.
 pub struct StepLoss {
     /// What back-propagates into the model.
@@ -115,13 +126,7 @@ where
     M: Classifier,
     O: Objective<M>,
 {
-    let FitSpec {
-        stage,
-        train,
-        eval,
-        order,
-        schedule: s,
-    } = spec;
+    let (stage, train, s) = (spec.stage, spec.train, spec.schedule);
     let n = train.len();
     let mut meter = Meter::new(stage, n.div_ceil(s.batch_size), s);
     host.emit(Event::StageStarted {
@@ -133,16 +138,12 @@ where
     ad.seed(s.seed);
     let (mut model, mut objective) = build(&ad);
     let mut optim = AdamConfig::new().init();
-    let mut order_rng = order.rng(s.seed);
+    let mut order_rng = spec.order.rng(s.seed);
     let (mut curve, mut predictions) = (Vec::new(), Vec::new());
     for epoch in 1..=s.epochs {
         let mut correct: Option<Tensor<1, Int>> = None;
         for idx in epoch_batches(n, s.batch_size, &mut order_rng) {
-            let batch = Batch {
-                images: images_tensor(train, &idx, &ad),
-                labels: labels_tensor(train, &idx, &ad),
-                classes: idx.iter().map(|&i| train.labels[i as usize]).collect(),
-            };
+            let batch = Batch::of(train, &idx, &ad);
             let labels = batch.labels.clone();
             let out = objective.step(&model, batch);
             let c = correct_count(out.logits.detach(), labels);
@@ -155,15 +156,13 @@ where
             meter.report(epoch, &objective, host).await?;
             meter.excluded += host.checkpoint().await?;
         }
-        let correct = match correct {
-            Some(c) => ints(c).await?[0],
-            None => 0,
+        let train_acc = match correct {
+            Some(c) => ints(c).await?[0] as f32 / n.max(1) as f32,
+            None => 0.0,
         };
-        let train_acc = correct as f32 / n.max(1) as f32;
         let eval_start = Instant::now();
-        let (frozen, inner) = (model.valid(), device.clone().without_autodiff());
         let test_acc;
-        (test_acc, predictions) = evaluate(|x| frozen.logits(x), eval, &inner, host).await?;
+        (test_acc, predictions) = evaluation(&model, spec.eval, device, host).await?;
         meter.evaluation(eval_start.elapsed());
         curve.push(EpochPoint {
             epoch,
@@ -190,6 +189,17 @@ where
         first_step_s: meter.first_step_s,
         ms_per_step: meter.ms_per_step(),
     })
+}
+
+/// The frozen model's accuracy on `eval` and its predictions, on the device without autodiff.
+async fn evaluation<M: Classifier>(
+    model: &M,
+    eval: &ImageSet,
+    device: &Device,
+    host: &mut impl Host,
+) -> Result<(f32, Vec<u8>), Cancelled> {
+    let (frozen, inner) = (model.valid(), device.clone().without_autodiff());
+    evaluate(|x| frozen.logits(x), eval, &inner, host).await
 }
 
 /// The loop's clock and loss read-back: losses stay on the device and come back in groups.

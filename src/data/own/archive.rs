@@ -2,7 +2,7 @@
 
 use std::io::{Cursor, Read};
 
-use super::MAX_FILE_BYTES;
+use super::{MAX_FILE_BYTES, OwnImagesError};
 
 /// Everything a zip may unpack to; more is refused (a zip bomb would take the tab down).
 const MAX_TOTAL_BYTES: u64 = 1 << 30;
@@ -12,9 +12,9 @@ pub type Unzipped = (Vec<(String, Vec<u8>)>, Vec<String>);
 
 /// The files of the zip in `bytes` (folders omitted), with their '/'-separated paths. Entries too large
 /// or unreadable are skipped and counted in the notes.
-pub fn unzip(bytes: &[u8]) -> Result<Unzipped, String> {
+pub fn unzip(bytes: &[u8]) -> Result<Unzipped, OwnImagesError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("this is not a readable .zip file ({e})"))?;
+        .map_err(|e| OwnImagesError::NotZip(e.to_string()))?;
     let mut files = Vec::new();
     let (mut total, mut too_large, mut broken) = (0u64, 0usize, 0usize);
     for i in 0..archive.len() {
@@ -34,9 +34,7 @@ pub fn unzip(bytes: &[u8]) -> Result<Unzipped, String> {
         }
         total += entry.size();
         if total > MAX_TOTAL_BYTES {
-            return Err(
-                "this .zip unpacks to more than 1 GB; choose fewer or smaller images".into(),
-            );
+            return Err(OwnImagesError::ZipTooLarge);
         }
         let name = entry.name().to_string();
         let mut data = Vec::with_capacity(entry.size() as usize);

@@ -3,7 +3,7 @@
 
 use super::layout::Layout;
 use super::pixels::SIDE;
-use super::{MIN_CLASSES, MIN_PER_CLASS, TEST_EVERY};
+use super::{MIN_CLASSES, MIN_PER_CLASS, OwnImagesError, TEST_EVERY};
 use crate::data::{ImageSet, Target, TargetKind};
 
 /// One file's outcome: its `SIDE × SIDE` grey pixels, or why it could not be read.
@@ -24,7 +24,7 @@ pub fn assemble(
     layout: &Layout,
     decoded: &[Decoded],
     paths: &[String],
-) -> Result<(Target, Vec<String>), String> {
+) -> Result<(Target, Vec<String>), OwnImagesError> {
     let mut notes = layout.notes.clone();
     let mut bad: Vec<String> = Vec::new();
     let mut kept: Vec<(String, Vec<&[u8]>)> = Vec::new();
@@ -70,14 +70,7 @@ pub fn assemble(
         ));
     }
     if kept.len() < MIN_CLASSES {
-        return Err(format!(
-            "fewer than {MIN_CLASSES} classes have at least {MIN_PER_CLASS} readable images{}",
-            if notes.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", notes.join("; "))
-            }
-        ));
+        return Err(OwnImagesError::TooFewReadable { notes });
     }
     let (mut train, mut test) = (empty(), empty());
     for (label, (_, images)) in kept.iter().enumerate() {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::pixels::{SIDE, centre_square, dark_background, grey_from_rgba};
-use super::{Decoded, Layout, assemble, plan, unzip};
+use super::{Decoded, Layout, OwnImagesError, assemble, plan, unzip};
 use crate::data::Target;
 
 /// One image file's bytes to the model's input.
@@ -40,13 +40,15 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> std::io::R
 
 /// A folder or a .zip of images, one sub-folder per class, as a target; with the notes on what was
 /// left out.
-pub fn load(path: &Path) -> Result<(Target, Vec<String>), String> {
+pub fn load(path: &Path) -> Result<(Target, Vec<String>), OwnImagesError> {
     let (files, mut notes) = if path.is_dir() {
         let mut files = Vec::new();
-        walk(path, path, &mut files).map_err(|e| format!("{}: {e}", path.display()))?;
+        walk(path, path, &mut files)
+            .map_err(|e| OwnImagesError::Io(format!("{}: {e}", path.display())))?;
         (files, Vec::new())
     } else {
-        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| OwnImagesError::Io(format!("{}: {e}", path.display())))?;
         unzip(&bytes)?
     };
     let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();

@@ -1,6 +1,6 @@
 //! Which file belongs to which class: the first folder below the common root names the class.
 
-use super::{MAX_CLASSES, MAX_PER_CLASS, MIN_CLASSES};
+use super::{MAX_CLASSES, MAX_PER_CLASS, MIN_CLASSES, OwnImagesError};
 
 /// Image files by extension; anything else (notes, thumbnails databases) is skipped with a note.
 const IMAGE_EXTENSIONS: [&str; 7] = ["png", "jpg", "jpeg", "gif", "bmp", "webp", "avif"];
@@ -37,17 +37,8 @@ fn plural(n: usize, one: &str) -> String {
     }
 }
 
-/// Sorts `paths` ('/'-separated, relative to what the person chose) into classes. A single top folder
-/// (the folder itself, or a zip of it) is looked through. Errors when fewer than two classes remain.
-pub fn plan(paths: &[String]) -> Result<Layout, String> {
-    let parts: Vec<Vec<&str>> = paths
-        .iter()
-        .map(|p| p.split(['/', '\\']).filter(|s| !s.is_empty()).collect())
-        .collect();
-    let visible: Vec<usize> = (0..paths.len())
-        .filter(|&i| !parts[i].iter().any(|s| is_hidden(s)))
-        .collect();
-    // Strip folders that every visible file shares (the chosen folder, a zip's top folder).
+/// How many leading folders every visible file shares (the chosen folder, a zip's top folder).
+fn shared_depth(parts: &[Vec<&str>], visible: &[usize]) -> usize {
     let mut depth = 0;
     loop {
         let first = visible.first().and_then(|&i| parts[i].get(depth));
@@ -56,10 +47,23 @@ pub fn plan(paths: &[String]) -> Result<Layout, String> {
                 .iter()
                 .all(|&i| parts[i].len() > depth + 1 && parts[i].get(depth) == first);
         if !shared {
-            break;
+            return depth;
         }
         depth += 1;
     }
+}
+
+/// Sorts `paths` ('/'-separated, relative to what the person chose) into classes. A single top folder
+/// (the folder itself, or a zip of it) is looked through. Errors when fewer than two classes remain.
+pub fn plan(paths: &[String]) -> Result<Layout, OwnImagesError> {
+    let parts: Vec<Vec<&str>> = paths
+        .iter()
+        .map(|p| p.split(['/', '\\']).filter(|s| !s.is_empty()).collect())
+        .collect();
+    let visible: Vec<usize> = (0..paths.len())
+        .filter(|&i| !parts[i].iter().any(|s| is_hidden(s)))
+        .collect();
+    let depth = shared_depth(&parts, &visible);
     let mut notes = Vec::new();
     let mut loose = 0;
     let mut not_images = 0;
@@ -116,9 +120,7 @@ pub fn plan(paths: &[String]) -> Result<Layout, String> {
             None if loose > 0 => format!("{} but no class folders", plural(loose, "loose file")),
             None => "no class folders with images".to_string(),
         };
-        return Err(format!(
-            "{found} — choose a folder (or .zip) with one sub-folder of images per class, at least {MIN_CLASSES} classes"
-        ));
+        return Err(OwnImagesError::NoClasses { found });
     }
     Ok(Layout { classes, notes })
 }

@@ -13,6 +13,32 @@ pub use archive::unzip;
 pub use assemble::{Decoded, assemble};
 pub use layout::{ClassFiles, Layout, plan};
 
+/// Why a folder or .zip of images cannot be a target (what was merely left out goes into notes).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum OwnImagesError {
+    #[error("this is not a readable .zip file ({0})")]
+    NotZip(String),
+    #[error("this .zip unpacks to more than 1 GB; choose fewer or smaller images")]
+    ZipTooLarge,
+    /// Fewer than two class folders; `found` says what there was instead.
+    #[error(
+        "{found} — choose a folder (or .zip) with one sub-folder of images per class, at least {min} classes",
+        min = MIN_CLASSES
+    )]
+    NoClasses { found: String },
+    /// Fewer than two classes with enough readable images; `notes` says what was left out.
+    #[error(
+        "fewer than {min} classes have at least {per} readable images{}",
+        if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) },
+        min = MIN_CLASSES,
+        per = MIN_PER_CLASS
+    )]
+    TooFewReadable { notes: Vec<String> },
+    /// A file or folder that could not be read (native).
+    #[error("{0}")]
+    Io(String),
+}
+
 /// K must be at least 2 (a choice) and at most 100 (the synthesizer's two-digit numerals).
 pub const MIN_CLASSES: usize = 2;
 pub const MAX_CLASSES: usize = 100;

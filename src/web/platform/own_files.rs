@@ -46,7 +46,7 @@ pub async fn pick(files: Vec<(String, JsValue)>) -> Result<Picked, String> {
     if let [(name, blob)] = files.as_slice()
         && name.to_ascii_lowercase().ends_with(".zip")
     {
-        let (entries, notes) = unzip(&blob_bytes(blob).await?)?;
+        let (entries, notes) = unzip(&blob_bytes(blob).await?).map_err(|e| e.to_string())?;
         return Ok(Picked {
             files: entries
                 .into_iter()
@@ -197,7 +197,7 @@ pub async fn read(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<(Target, Vec<String>), String> {
     let paths: Vec<String> = picked.files.iter().map(|(p, _)| p.clone()).collect();
-    let layout = plan(&paths)?;
+    let layout = plan(&paths).map_err(|e| e.to_string())?;
     let (_canvas, ctx) = scratch().ok_or("this browser offers no 2D canvas")?;
     let todo: Vec<usize> = layout
         .classes
@@ -209,7 +209,7 @@ pub async fn read(
         decoded[i] = decode(&picked.files[i].1, &ctx).await;
         progress(n + 1, todo.len());
     }
-    let (target, more) = assemble(&layout, &decoded, &paths)?;
+    let (target, more) = assemble(&layout, &decoded, &paths).map_err(|e| e.to_string())?;
     let mut notes = picked.notes;
     notes.extend(more);
     Ok((target, notes))
