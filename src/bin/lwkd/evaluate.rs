@@ -34,7 +34,9 @@ pub fn run(a: &EvaluateArgs) -> Result<(), CliError> {
     let bytes = std::fs::read(&a.weights).map_err(|e| file_error(&e))?;
     let (net, info) = import(&bytes, &device).map_err(|e| file_error(&e))?;
     let target = match &a.own {
-        Some(path) => lwkd::data::own::decode::load(path).map(|(t, _)| t),
+        Some(path) => lwkd::data::own::decode::load(path)
+            .map(|(t, _)| t)
+            .map_err(|e| e.to_string()),
         None => match TargetKind::ALL
             .into_iter()
             .find(|k| k.label() == info.target)
