@@ -12,17 +12,26 @@ const TYPES = {
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
 };
 
-/// Serves `root` on 127.0.0.1:`port` (0 = any free port). `hook(url)` may return
+/// Serves `root` on `host` (127.0.0.1 unless given: 0.0.0.0 serves the local network, e.g. a
+/// classroom) at `port` (0 = any free port). `hook(url)` may return
 /// { status } or { body } to fake a missing or damaged file. `mounts` maps URL prefixes to other folders
 /// (the benchmark page's files); `headers` go on every response.
-export function serve(root, port = 0, hook = () => null, { mounts = {}, headers = {} } = {}) {
+export function serve(root, port = 0, hook = () => null, { mounts = {}, headers = {}, host = '127.0.0.1' } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const faked = hook(url.pathname);
     const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
     const base = resolve(prefix ? mounts[prefix] : root);
     const rest = prefix ? url.pathname.slice(prefix.length) : url.pathname;
-    let path = normalize(join(base, decodeURIComponent(rest)));
+    let decoded;
+    try {
+      decoded = decodeURIComponent(rest);
+    } catch {
+      // A malformed percent-encoding (`/%E0%A4%A`) is the client's error, not the server's end.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: malformed path');
+      return;
+    }
+    let path = normalize(join(base, decoded));
     if (!path.startsWith(base)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
@@ -35,11 +44,13 @@ export function serve(root, port = 0, hook = () => null, { mounts = {}, headers 
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [root = 'dist', port = '8080'] = process.argv.slice(2);
-  const server = await serve(root, Number(port));
-  console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const server = await serve(root, Number(port), undefined, { host });
+  console.log(`serving ${root} at http://${host}:${server.address().port}/`);
+  if (host === '0.0.0.0') console.log('(on every network interface: others on this network can open it at this machine\'s address)');
 }

@@ -232,3 +232,92 @@ fn more_than_a_hundred_classes_keeps_the_first_hundred() {
         layout.notes
     );
 }
+
+/// Sets the uncompressed size that every header of `name` claims (local header and central directory).
+fn claim_size(zip_bytes: &mut [u8], name: &str, size: u32) {
+    let mut patched = 0;
+    for at in 0..zip_bytes.len().saturating_sub(46) {
+        let (sig, name_at, size_at) = match &zip_bytes[at..at + 4] {
+            [0x50, 0x4b, 0x03, 0x04] => ("local", at + 30, at + 22),
+            [0x50, 0x4b, 0x01, 0x02] => ("central", at + 46, at + 24),
+            _ => continue,
+        };
+        let len_at = if sig == "local" { at + 26 } else { at + 28 };
+        let len = u16::from_le_bytes([zip_bytes[len_at], zip_bytes[len_at + 1]]) as usize;
+        if zip_bytes.get(name_at..name_at + len) == Some(name.as_bytes()) {
+            zip_bytes[size_at..size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2, "both headers of {name}");
+}
+
+#[test]
+fn a_zip_that_lies_about_its_sizes_is_read_only_up_to_the_limits() {
+    use lwkd::data::own::{MAX_FILE_BYTES, unzip};
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for class in ["a", "b"] {
+        for i in 0..5 {
+            zip.start_file(format!("{class}/{i}.png"), options).unwrap();
+            zip.write_all(&png(28, 28, i, i)).unwrap();
+        }
+    }
+    // 40 MB of zeros deflate to a few tens of kB; its headers will claim 1,000 bytes.
+    zip.start_file("a/bomb.png", options).unwrap();
+    zip.write_all(&vec![0u8; 40 << 20]).unwrap();
+    let mut bytes = zip.finish().unwrap().into_inner();
+    assert!(
+        bytes.len() < 1 << 20,
+        "the bomb is small: {} bytes",
+        bytes.len()
+    );
+    claim_size(&mut bytes, "a/bomb.png", 1000);
+
+    let (files, notes) = unzip(&bytes).expect("the honest entries are read");
+    println!("# a zip claiming 1,000 bytes for 40 MB: {notes:?}");
+    assert!(
+        files.iter().all(|(_, data)| data.len() <= MAX_FILE_BYTES),
+        "nothing larger than the limit is kept"
+    );
+    assert_eq!(
+        files.iter().filter(|(n, _)| n != "a/bomb.png").count(),
+        10,
+        "every honest image is kept"
+    );
+    assert!(
+        !files.iter().any(|(n, _)| n == "a/bomb.png") && !notes.is_empty(),
+        "the lying entry is left out with a note: {notes:?}"
+    );
+}
+
+#[test]
+fn thousands_of_damaged_zips_never_panic() {
+    use lwkd::data::own::{MAX_FILE_BYTES, unzip};
+    use lwkd::data::rng::{below, data_rng};
+    use rand::Rng;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for class in ["cats", "dogs"] {
+        for i in 0..3 {
+            zip.start_file(format!("{class}/{i}.png"), options).unwrap();
+            zip.write_all(&png(28, 28, i, i)).unwrap();
+        }
+    }
+    let good = zip.finish().unwrap().into_inner();
+    let mut rng = data_rng(11, 12);
+    for _ in 0..3000 {
+        let mut bytes = good.clone();
+        // Flip, overwrite or cut: what a bad download or a hostile file does.
+        for _ in 0..1 + below(&mut rng, 8) {
+            let at = below(&mut rng, bytes.len());
+            bytes[at] = rng.random();
+        }
+        if rng.random_bool(0.2) {
+            bytes.truncate(below(&mut rng, bytes.len()));
+        }
+        if let Ok((files, _)) = unzip(&bytes) {
+            assert!(files.iter().all(|(_, d)| d.len() <= MAX_FILE_BYTES));
+        }
+    }
+}

@@ -198,3 +198,22 @@ fn own_images_never_travel_in_a_link() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn thousands_of_random_links_never_panic_and_always_give_a_valid_config() {
+    let mut rng = data_rng(5, 77);
+    let alphabet: Vec<char> = "km=&,?%0123456789.-eE+abcdefnstlrvwx \u{0}\u{ff}€　ZZ"
+        .chars()
+        .collect();
+    for _ in 0..5000 {
+        let len = below(&mut rng, 60);
+        let q: String = (0..len)
+            .map(|_| alphabet[below(&mut rng, alphabet.len())])
+            .collect();
+        let (c, problems) = from_query(&q);
+        assert!(c.validate().is_empty(), "{q:?}");
+        // Every problem is worded (no empty message).
+        assert!(problems.iter().all(|p| !p.to_string().is_empty()), "{q:?}");
+        let (_, _) = lwkd::pipeline::view::ViewOptions::from_query(&q);
+    }
+}

@@ -109,3 +109,41 @@ fn a_truncated_weights_file_is_refused() {
         "a truncated file was accepted"
     );
 }
+
+#[test]
+fn a_weights_file_with_flipped_bytes_in_its_tensors_is_refused() {
+    let target = load_target(&common::data_dir(), TargetKind::Fashion).unwrap();
+    let cfg = DistillConfig {
+        train_per_class: 10,
+        epochs: 1,
+        ..DistillConfig::default()
+    };
+    let device = Device::flex();
+    let r = block_on(compare(
+        &[Method::Ce],
+        &target,
+        None,
+        &cfg,
+        &device,
+        &mut CallbackHost(|_: &Event| {}),
+    ))
+    .unwrap()
+    .remove(0);
+    assert!(import(&r.weights, &device).is_ok(), "the intact file loads");
+    // The tensors are the file's last bytes: damage a few of them, as a bad disk or download would.
+    for at in [
+        r.weights.len() - 1,
+        r.weights.len() - 200,
+        r.weights.len() / 2 + 500,
+    ] {
+        let mut damaged = r.weights.clone();
+        damaged[at] ^= 0x5a;
+        let err = import(&damaged, &device)
+            .err()
+            .unwrap_or_else(|| panic!("a file damaged at byte {at} was accepted"));
+        assert!(
+            err.to_string().contains("damaged") || err.to_string().contains("not a weights file"),
+            "byte {at}: {err}"
+        );
+    }
+}

@@ -12,6 +12,9 @@ use super::{Arch, Net, StudentKind};
 
 const FORMAT: &str = "lwkd.format";
 const FORMAT_VERSION: &str = "1";
+/// SHA-256 of every tensor's name and bytes: a file damaged anywhere in its tensors is refused
+/// (files saved before it existed have none and are read as before).
+const CHECKSUM: &str = "lwkd.checksum";
 
 /// What a weights file says about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,6 +86,24 @@ pub enum WeightsError {
     Unreadable(String),
     #[error("the weights do not fit the architecture they name: {0}")]
     Mismatch(String),
+    #[error("this weights file is damaged: its tensors do not match the checksum saved with them")]
+    Damaged,
+}
+
+/// The checksum of the tensors in `reader`, in name order.
+fn checksum(reader: &burn_pack::Reader) -> Result<String, burn_pack::Error> {
+    use sha2::{Digest, Sha256};
+    let mut names = reader.tensor_names();
+    names.sort_unstable();
+    let mut hash = Sha256::new();
+    for name in names {
+        hash.update((name.len() as u64).to_le_bytes());
+        hash.update(name.as_bytes());
+        let data = reader.tensor_data(name)?;
+        hash.update((data.len() as u64).to_le_bytes());
+        hash.update(&data);
+    }
+    Ok(crate::data::images::hex(&hash.finalize()))
 }
 
 /// `blank` (the same architecture, on any device) with the parameters of `module`, read back
@@ -118,9 +139,10 @@ pub async fn export(net: &Net, info: &WeightsInfo) -> Result<Vec<u8>, WeightsErr
         .into_bytes()
         .map_err(|e| WeightsError::Write(e.to_string()))?;
     // ModuleRecord writes no metadata: read its tensors back and write them again with ours.
-    let tensors = burn_pack::Reader::from_bytes(plain)
-        .and_then(|r| r.into_tensors())
-        .map_err(|e| WeightsError::Write(e.to_string()))?;
+    let write_error = |e: burn_pack::Error| WeightsError::Write(e.to_string());
+    let reader = burn_pack::Reader::from_bytes(plain).map_err(write_error)?;
+    let sum = checksum(&reader).map_err(write_error)?;
+    let tensors = reader.into_tensors().map_err(write_error)?;
     let names = serde_json::to_string(&info.class_names).expect("strings serialize");
     let bytes = burn_pack::Writer::new(tensors)
         .with_metadata(FORMAT, FORMAT_VERSION)
@@ -129,6 +151,7 @@ pub async fn export(net: &Net, info: &WeightsInfo) -> Result<Vec<u8>, WeightsErr
         .with_metadata("lwkd.target", &info.target)
         .with_metadata("lwkd.method", &info.method)
         .with_metadata("lwkd.test_acc", &info.test_acc.to_string())
+        .with_metadata(CHECKSUM, &sum)
         .into_bytes()
         .map_err(|e| WeightsError::Write(e.to_string()))?;
     Ok(bytes.to_vec())
@@ -146,6 +169,11 @@ pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), Weigh
         return Err(not_ours(&format!(
             "its metadata has no “{FORMAT}: {FORMAT_VERSION}”"
         )));
+    }
+    if let Some(saved) = get(CHECKSUM)
+        && checksum(&reader).ok().as_deref() != Some(saved.as_str())
+    {
+        return Err(WeightsError::Damaged);
     }
     let arch = get("lwkd.arch")
         .as_deref()

@@ -32,14 +32,20 @@ pub fn unzip(bytes: &[u8]) -> Result<Unzipped, OwnImagesError> {
             too_large += 1;
             continue;
         }
-        total += entry.size();
-        if total > MAX_TOTAL_BYTES {
-            return Err(OwnImagesError::ZipTooLarge);
-        }
+        // The sizes in a zip's headers are claims: read at most one byte past the limit, and count
+        // what was actually produced.
         let name = entry.name().to_string();
-        let mut data = Vec::with_capacity(entry.size() as usize);
-        match entry.read_to_end(&mut data) {
-            Ok(_) => files.push((name, data)),
+        let mut data = Vec::with_capacity((entry.size() as usize).min(MAX_FILE_BYTES));
+        let limit = MAX_FILE_BYTES as u64 + 1;
+        match (&mut entry).take(limit).read_to_end(&mut data) {
+            Ok(_) if data.len() > MAX_FILE_BYTES => too_large += 1,
+            Ok(_) => {
+                total += data.len() as u64;
+                if total > MAX_TOTAL_BYTES {
+                    return Err(OwnImagesError::ZipTooLarge);
+                }
+                files.push((name, data));
+            }
             Err(_) => broken += 1,
         }
     }

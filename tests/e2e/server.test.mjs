@@ -1,0 +1,23 @@
+// The static server that `scripts/serve.sh` runs: a malformed request is answered, not fatal.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { serve } from '../../scripts/static-server.mjs';
+
+test('a malformed percent-encoded path gets 400 and the server keeps serving', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'lwkd-serve-'));
+  writeFileSync(join(root, 'index.html'), '<p>hello</p>');
+  const server = await serve(root);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    for (const bad of ['/%E0%A4%A', '/%', '/%ZZ/index.html']) {
+      assert.equal((await fetch(base + bad)).status, 400, bad);
+    }
+    assert.equal((await fetch(`${base}/..%2F..%2Fetc%2Fpasswd`)).status, 403);
+    const ok = await fetch(`${base}/`);
+    assert.equal(ok.status, 200);
+    assert.equal(await ok.text(), '<p>hello</p>');
+  } finally { server.close(); }
+});
