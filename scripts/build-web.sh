@@ -7,6 +7,7 @@ bash scripts/setup.sh
 # Trunk must not download tools (nothing but the package registries is reachable): it takes
 # wasm-bindgen from ~/.cargo/bin and wasm-opt from npm's binaryen.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-trunk build --release --offline
+# Relative asset URLs: the site works from any sub-path (how most static hosts and blogs serve it).
+trunk build --release --offline --public-url ./
 node scripts/csp.mjs dist/index.html
 node scripts/report-size.mjs dist

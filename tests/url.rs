@@ -217,3 +217,31 @@ fn thousands_of_random_links_never_panic_and_always_give_a_valid_config() {
         let (_, _) = lwkd::pipeline::view::ViewOptions::from_query(&q);
     }
 }
+
+#[test]
+fn a_repeated_key_is_read_once_and_an_empty_method_list_is_a_mistake() {
+    let (c, problems) = from_query("k=12&t=3&k=20");
+    assert_eq!((c.classes, c.temperature), (20, 3.0), "the last k counts");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("k is given 2 times; the last one counts")
+    );
+
+    let (c, problems) = from_query("m=");
+    assert_eq!(c.methods, Config::default().methods);
+    assert!(
+        problems[0]
+            .to_string()
+            .starts_with("m: “” is not a list of lwkd"),
+        "{problems:?}"
+    );
+    // No method at all is said in words, and survives the round trip.
+    let none = Config {
+        methods: Vec::new(),
+        ..Config::default()
+    };
+    assert_eq!(to_query(&none), "m=none");
+    assert_eq!(from_query("m=none"), (none, Vec::new()));
+}

@@ -24,10 +24,15 @@ impl Value {
             Value::Seed(n) => n.to_string(),
             Value::Number(x) => x.to_string(),
             Value::Choice(k) => k.to_string(),
+            // An empty list is written as a word, so that an empty `m=` can be a mistake.
+            Value::List(ks) if ks.is_empty() => NONE.to_string(),
             Value::List(ks) => ks.join(","),
         }
     }
 }
+
+/// How a list setting says "none of them" (an empty value is refused: it is usually a cut link).
+pub const NONE: &str = "none";
 
 /// What a setting may hold.
 #[derive(Debug, Clone, Copy)]
@@ -46,7 +51,7 @@ pub enum Kind {
     },
     /// One of the keys.
     Choice(fn() -> Vec<&'static str>),
-    /// Keys, comma-separated, in order, each at most once.
+    /// Keys, comma-separated, in order, each at most once; or `none`.
     List(fn() -> Vec<&'static str>),
 }
 
@@ -141,6 +146,11 @@ impl Kind {
                     Some(k) => Ok(Value::Choice(k)),
                     None => Err(parse_error(text, one_of(keys))),
                 }
+            }
+            Kind::List(_) if text == NONE => Ok(Value::List(Vec::new())),
+            Kind::List(keys) if text.split(',').all(str::is_empty) => {
+                let expected = format!("a list of {}, or {NONE}", keys().join(", "));
+                Err(parse_error(text, expected))
             }
             Kind::List(keys) => {
                 let keys = keys();

@@ -2,6 +2,8 @@
 //! run. Only values that differ from the defaults are written. Reading is forgiving: an unknown
 //! parameter, a value that is not a number or one out of range is reported and replaced by its default.
 
+use std::collections::HashMap;
+
 use super::Config;
 use super::knob::{FieldError, Problem};
 use super::knobs::{KNOBS, knob_for, knob_for_key};
@@ -14,6 +16,9 @@ pub enum LinkProblem {
     Unknown(String),
     #[error("{key}: {problem}; using the default")]
     Bad { key: &'static str, problem: Problem },
+    /// A key given more than once: the last one counts.
+    #[error("{key} is given {times} times; the last one counts")]
+    Repeated { key: &'static str, times: usize },
 }
 
 /// The query for `c` (without the leading `?`): only the settings that differ from the defaults.
@@ -39,16 +44,34 @@ pub fn to_query(c: &Config) -> String {
 pub fn from_query(query: &str) -> (Config, Vec<LinkProblem>) {
     let mut c = Config::default();
     let mut problems = Vec::new();
-    for (k, v) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+    let pairs: Vec<_> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes()).collect();
+    let mut times: HashMap<&str, usize> = HashMap::new();
+    for (k, _) in &pairs {
+        *times.entry(k.as_ref()).or_default() += 1;
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (k, v) in &pairs {
+        // A repeated key: only its last occurrence is read, and the person is told once.
+        let (n, seen) = (times[k.as_ref()], seen.entry(k.as_ref()).or_default());
+        *seen += 1;
+        if *seen < n {
+            if let (1, Some(knob)) = (*seen, knob_for_key(k)) {
+                problems.push(LinkProblem::Repeated {
+                    key: knob.key,
+                    times: n,
+                });
+            }
+            continue;
+        }
         // The view's keys (embed, stages, …) are read by `view::ViewOptions::from_query`.
         if super::view::VIEW_KEYS.contains(&k.as_ref()) {
             continue;
         }
-        let Some(knob) = knob_for_key(&k) else {
-            problems.push(LinkProblem::Unknown(k.into_owned()));
+        let Some(knob) = knob_for_key(k) else {
+            problems.push(LinkProblem::Unknown(k.to_string()));
             continue;
         };
-        if let Err(FieldError { problem, .. }) = knob.set(&mut c, &v) {
+        if let Err(FieldError { problem, .. }) = knob.set(&mut c, v) {
             problems.push(LinkProblem::Bad {
                 key: knob.key,
                 problem,

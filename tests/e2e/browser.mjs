@@ -18,8 +18,12 @@ const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-netwo
 /// text run in the training worker before the app's module loads (the worker script is served with it
 /// prepended).
 export async function openApp({ webgpu, hook, width = 1280, height = 900, query = '', permissions = [],
-  args = [], initScript, workerPrelude } = {}) {
-  const server = await serve(join(import.meta.dirname, '..', '..', 'dist'), 0, hook);
+  args = [], initScript, workerPrelude, base = '/' } = {}) {
+  const dist = join(import.meta.dirname, '..', '..', 'dist');
+  // Under a sub-path the site root serves nothing: every file must be asked for relative to the page.
+  const server = base === '/'
+    ? await serve(dist, 0, hook)
+    : await serve(join(import.meta.dirname, 'no-site-root'), 0, hook, { mounts: { [base]: dist } });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -39,7 +43,7 @@ export async function openApp({ webgpu, hook, width = 1280, height = 900, query 
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(`${origin}/${query}`);
+  await page.goto(`${origin}${base}${query}`);
   const close = async () => { await browser.close(); server.close(); };
   return { page, origin, problems, requests, close };
 }

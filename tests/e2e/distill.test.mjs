@@ -165,6 +165,12 @@ test('distilling without a teacher: baselines run, LW-KD asks for the teacher fi
     await page.click('#distill-run');
     await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 2,
       null, { timeout: RUN_TIMEOUT });
+    // A run that is refused changes nothing: the finished comparison stays.
+    await page.check('#method-lwkd');
+    await page.click('#distill-run');
+    await page.locator('#notice', { hasText: 'needs the lightweight teacher' }).waitFor({ timeout: 60_000 });
+    await page.locator('#distill-run:enabled').waitFor();
+    assert.equal(await page.locator('#results-table tbody tr').count(), 2, 'the refused run kept the results');
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -97,3 +97,40 @@ test('cancel clicked while the training worker is still starting stops the run',
     assert.equal(await page.locator('#teacher-result').count(), 0, 'a cancelled run reports no result');
   } finally { await close(); }
 });
+
+test('several clicks in one task start one job, not overlapping ones', { timeout: 240_000 }, async () => {
+  const { page, problems, close } = await openApp({ webgpu: false, query: '?n=50&nv=10&te=1&tpc=10&de=1&m=ce,tfkd' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    // Three clicks delivered in the same task, as a fast double-click or a script would.
+    const clickThrice = (id) => page.evaluate((id) => { for (let i = 0; i < 3; i++) document.getElementById(id).click(); }, id);
+    await clickThrice('train');
+    await page.locator('#teacher-result').waitFor({ timeout: 120_000 });
+    await clickThrice('distill-run');
+    await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length >= 2,
+      null, { timeout: 120_000 });
+    await page.locator('#distill-run:enabled').waitFor({ timeout: 120_000 });
+    assert.equal(await page.locator('#results-table tbody tr').count(), 2, 'one comparison, not three');
+    const notice = await page.locator('#notice').count() ? await page.locator('#notice').innerText() : '';
+    assert.ok(!/worker stopped/i.test(notice), notice);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('the built site works under a sub-path, as static hosts and blogs serve it', { timeout: 240_000 }, async () => {
+  const base = '/course/lwkd/';
+  const { page, origin, problems, requests, close } = await openApp({ webgpu: false, base, query: '?n=50&nv=10&te=1' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    await page.click('#train');
+    await page.locator('#teacher-result').waitFor({ timeout: 120_000 });
+    const outside = requests.filter((u) => u.startsWith(origin) && !u.startsWith(origin + base));
+    assert.deepEqual(outside, [], 'every file is asked for under the sub-path');
+    assert.ok(new URL(page.url()).pathname.startsWith(base), 'the address bar keeps the sub-path');
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});

@@ -62,7 +62,7 @@ test('the CLI, the link and the form take the same settings, each declared once'
   } finally { await close(); }
 });
 
-test('64 bad inputs — link parameters and form fields — each get a message, defaults, no crash', { timeout: 300_000 }, async () => {
+test('65 bad inputs — link parameters and form fields — each get a message, defaults, no crash', { timeout: 300_000 }, async () => {
   const { page, origin, problems, close } = await openApp({});
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
@@ -76,7 +76,7 @@ test('64 bad inputs — link parameters and form fields — each get a message, 
       ['be', 'tpu'], ['be', ''], ['tg', 'cifar'], ['st', 'resnet'], ['ti', 'both'],
       ['tpc', '0'], ['tpc', '5000'], ['de', '0'], ['de', '1e9'],
       ['t', '0'], ['t', '1000'], ['t', 'NaN'], ['a', '2'], ['a', '-0.1'], ['b', '-1'], ['b', '1e308'],
-      ['he', '0'], ['m', 'lwkd,bogus'], ['m', 'LWKD'], ['zzz', '1'], ['%ZZ', '1'],
+      ['he', '0'], ['m', 'lwkd,bogus'], ['m', 'LWKD'], ['m', ''], ['zzz', '1'], ['%ZZ', '1'],
     ];
     let n = 0;
     for (const [key, value] of bad) {
@@ -109,6 +109,26 @@ test('64 bad inputs — link parameters and form fields — each get a message, 
     console.log(`# bad inputs tried in the browser: ${n}`);
     assert.ok(n >= 60);
     assert.equal(await page.locator('#panic-panel').count(), 0);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('a link with thousands of bad parameters gets a short list; a repeated key says which one counts', { timeout: 120_000 }, async () => {
+  const junk = Array.from({ length: 2000 }, (_, i) => `x${i}=1`).join('&');
+  const long = 'y'.repeat(3000);
+  const { page, problems, close } = await openApp({ query: `?k=12&k=20&${long}=1&${junk}` });
+  try {
+    const list = page.locator('#url-problems');
+    await list.waitFor({ timeout: 60_000 });
+    const items = await list.locator('li').allInnerTexts();
+    assert.equal(items.length, 11, 'ten problems and a count of the rest');
+    assert.match(items[10], /and 1992 more/);
+    assert.ok(items.some((t) => t.includes('k is given 2 times; the last one counts')), items.join(' | '));
+    assert.equal(await page.inputValue('#field-classes'), '20');
+    const box = await list.boundingBox();
+    assert.ok(box.height < 800, `the list is ${box.height} px tall`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 1280, `a long parameter name makes the page ${width} px wide`);
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -15,6 +15,9 @@ use crate::web::trainer::protocol::{DistillJob, Request, Shared, TeacherInputs};
 
 /// Runs every chosen method afresh.
 pub fn run(state: AppState) {
+    if state.busy_now() {
+        return;
+    }
     let Some(cfg) = state.valid_config() else {
         return;
     };
@@ -24,6 +27,9 @@ pub fn run(state: AppState) {
 
 /// Runs the chosen methods that have no result yet, keeping the finished ones (after a lost GPU).
 pub fn resume(state: AppState) {
+    if state.busy_now() {
+        return;
+    }
     let Some(cfg) = state.valid_config() else {
         return;
     };
@@ -60,10 +66,12 @@ fn start(state: AppState, cfg: Config, methods: Vec<Method>, fresh: bool) {
         state.notice.set(Some("Tick at least one method.".into()));
         return;
     }
-    if fresh {
-        state.distill.clear_results(cfg.target);
-    }
-    state.distill.run.clear_charts();
+    // The shown comparison is replaced only once the new one really starts (a refused run changes
+    // nothing); see `AppState::apply`.
+    state
+        .distill
+        .replace_on_start
+        .set_value(fresh.then_some(cfg.target));
     let job = Job {
         stage: Stage::Student(methods[0]),
         cancelled: "Cancelled. Finished methods stay in the table; run again to redo them.",

@@ -24,6 +24,9 @@ pub fn run_job<T: 'static>(
     work: impl Future<Output = Result<T, Stop>> + 'static,
     done: impl FnOnce(T) + 'static,
 ) {
+    if state.busy_now() {
+        return;
+    }
     state.busy.set(Some(job.stage));
     state.control.set(Control::Run);
     state.notice.set(None);

@@ -12,6 +12,13 @@ use crate::web::state::{AppState, OwnStatus, TargetStatus};
 
 /// Reads `files` and, when enough of them are usable, makes them the target.
 pub fn read(state: AppState, files: Vec<(String, JsValue)>) {
+    if state.busy_now() {
+        // New images would change K and the classes under a running job.
+        state.notice.set(Some(
+            "Other images can be loaded when the run has finished (or after Cancel).".into(),
+        ));
+        return;
+    }
     if files.is_empty()
         || matches!(
             state.targets.own_status.get_untracked(),

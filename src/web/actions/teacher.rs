@@ -13,6 +13,9 @@ use crate::web::trainer;
 use crate::web::trainer::protocol::{Done, Request, Shared};
 
 pub fn train(state: AppState) {
+    if state.busy_now() {
+        return;
+    }
     let Some(set) = state.synth.set.get_value() else {
         state
             .notice

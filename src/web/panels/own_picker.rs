@@ -22,7 +22,11 @@ pub fn OwnData() -> impl IntoView {
             input.set_attribute("webkitdirectory", "").ok();
         }
     });
-    let reading = move || matches!(state.targets.own_status.get(), OwnStatus::Reading { .. });
+    // No new images while they are being read or while a job runs on the current ones.
+    let reading = move || {
+        matches!(state.targets.own_status.get(), OwnStatus::Reading { .. })
+            || state.busy.get().is_some()
+    };
     let on_input = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         read(state, own_files::from_input(&input));

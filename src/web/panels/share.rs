@@ -25,6 +25,9 @@ pub const PRESETS: [(&str, &str, &str); 3] = [
     ("preset-k100", "100 classes", "?k=100&n=100&nv=20&te=3"),
 ];
 
+/// Problems of a link listed one by one; the rest are counted.
+const MAX_PROBLEMS_SHOWN: usize = 10;
+
 /// The settings and the view in the page's URL, and a message for each problem found in it.
 pub fn initial_state() -> (Config, ViewOptions, Vec<String>) {
     let search = web_sys::window()
@@ -32,11 +35,17 @@ pub fn initial_state() -> (Config, ViewOptions, Vec<String>) {
         .unwrap_or_default();
     let (config, problems) = from_query(&search);
     let (view, view_problems) = ViewOptions::from_query(&search);
-    let messages = problems
+    let mut messages: Vec<String> = problems
         .into_iter()
         .chain(view_problems)
         .map(|p| p.to_string())
         .collect();
+    // A link with thousands of bad parameters gets a short list, not a page-long one.
+    if messages.len() > MAX_PROBLEMS_SHOWN {
+        let more = messages.len() - MAX_PROBLEMS_SHOWN;
+        messages.truncate(MAX_PROBLEMS_SHOWN);
+        messages.push(format!("… and {more} more"));
+    }
     (config, view, messages)
 }
 

@@ -62,7 +62,10 @@ impl AppState {
                 }
                 d.results.update(|v| v.push(*r));
             }
-            Event::Showcase(picture) => self.distill.showcase.set(Some(*picture)),
+            Event::Showcase(picture) => {
+                self.distill.started();
+                self.distill.showcase.set(Some(*picture));
+            }
             Event::StageDone { .. } => {}
             Event::Failed { message, .. } => self.notice.set(Some(message)),
         }
@@ -88,6 +91,7 @@ impl AppState {
             });
         }
         if stage != Stage::Teacher && stage != Stage::Synthesize {
+            self.distill.started();
             self.busy.set(Some(stage));
             self.distill.run.clear_charts();
         }

@@ -77,6 +77,12 @@ impl AppState {
         }
     }
 
+    /// Whether a job runs now. Starting another is refused, whatever arrives in one task (several
+    /// clicks, autoplay), so two jobs never overlap.
+    pub fn busy_now(&self) -> bool {
+        self.busy.get_untracked().is_some()
+    }
+
     /// The loaded target dataset of `kind`, if any.
     pub fn target(&self, kind: TargetKind) -> Option<Arc<Target>> {
         self.targets

@@ -93,6 +93,8 @@ pub struct DistillState {
     pub results_target: RwSignal<Option<crate::data::TargetKind>>,
     /// The shown results came from this browser's storage (a previous visit).
     pub restored: RwSignal<bool>,
+    /// A fresh comparison on this target was asked for: the shown one goes when it really starts.
+    pub replace_on_start: StoredValue<Option<crate::data::TargetKind>>,
 }
 
 impl SynthState {
@@ -135,6 +137,15 @@ impl DistillState {
             chosen: RwSignal::new(None),
             results_target: RwSignal::new(None),
             restored: RwSignal::new(false),
+            replace_on_start: StoredValue::new(None),
+        }
+    }
+
+    /// Replaces the shown comparison if a fresh one was asked for and has now started.
+    pub fn started(&self) {
+        if let Some(target) = self.replace_on_start.get_value() {
+            self.replace_on_start.set_value(None);
+            self.clear_results(target);
         }
     }
 
