@@ -15,6 +15,15 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// The app's stage this belongs to: 1 synthesize, 2 teacher, 3 distill.
+    pub fn number(self) -> u8 {
+        match self {
+            Stage::Synthesize => 1,
+            Stage::Teacher => 2,
+            Stage::HeavyTeacher | Stage::Student(_) => 3,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Stage::Synthesize => "Synthesize",

@@ -11,6 +11,7 @@ use super::panels::share::{self, ShareBar};
 use super::panels::synth::SynthPanel;
 use super::panels::teacher::TeacherPanel;
 use super::state::{AppState, DataStatus, use_state};
+use super::widgets::notice::NoticeSlot;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -33,7 +34,7 @@ pub fn App() -> impl IntoView {
         <Header embed=embed/>
         <main>
             <DataLine/>
-            {move || state.notice.get().map(|n| view! { <p class="notice" id="notice" role="status">{n}</p> })}
+            <NoticeSlot stage=None/>
             <GpuLost/>
             <div class:hidden=!shows[0]><SynthPanel/></div>
             <div class:hidden=!shows[1]><TeacherPanel/></div>

@@ -18,7 +18,7 @@ pub fn run(state: AppState) {
     if state.busy_now() {
         return;
     }
-    let Some(cfg) = state.valid_config() else {
+    let Some(cfg) = state.valid_config(3) else {
         return;
     };
     let methods = cfg.methods.clone();
@@ -30,7 +30,7 @@ pub fn resume(state: AppState) {
     if state.busy_now() {
         return;
     }
-    let Some(cfg) = state.valid_config() else {
+    let Some(cfg) = state.valid_config(3) else {
         return;
     };
     let done: Vec<Method> = state
@@ -54,16 +54,16 @@ pub fn resume(state: AppState) {
     }
     if !skipped.is_empty() {
         let names: Vec<&str> = skipped.iter().map(|m| m.label()).collect();
-        state.notice.set(Some(format!(
+        state.tell(Some(3), format!(
             "Not continued: {} — it needs the lightweight teacher, which was on the lost GPU. Train the teacher again (stage 2), then distill.",
             names.join(", ")
-        )));
+        ));
     }
 }
 
 fn start(state: AppState, cfg: Config, methods: Vec<Method>, fresh: bool) {
     if methods.is_empty() {
-        state.notice.set(Some("Tick at least one method.".into()));
+        state.tell(Some(3), "Tick at least one method.");
         return;
     }
     // The shown comparison is replaced only once the new one really starts (a refused run changes

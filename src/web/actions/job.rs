@@ -35,8 +35,8 @@ pub fn run_job<T: 'static>(
         match work.await {
             Ok(result) => done(result),
             Err(Stop::DeviceLost(reason)) => state.gpu_lost.set(Some((job.stage, reason))),
-            Err(Stop::Cancelled) => state.notice.set(Some(job.cancelled.into())),
-            Err(Stop::Failed(message)) => state.notice.set(Some(message)),
+            Err(Stop::Cancelled) => state.tell(Some(job.stage.number()), job.cancelled),
+            Err(Stop::Failed(message)) => state.tell(Some(job.stage.number()), message),
         }
         state.busy.set(None);
         state.control.set(Control::Run);

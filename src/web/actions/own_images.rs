@@ -14,9 +14,10 @@ use crate::web::state::{AppState, OwnStatus, TargetStatus};
 pub fn read(state: AppState, files: Vec<(String, JsValue)>) {
     if state.busy_now() {
         // New images would change K and the classes under a running job.
-        state.notice.set(Some(
-            "Other images can be loaded when the run has finished (or after Cancel).".into(),
-        ));
+        state.tell(
+            Some(3),
+            "Other images can be loaded when the run has finished (or after Cancel).",
+        );
         return;
     }
     if files.is_empty()

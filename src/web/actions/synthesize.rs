@@ -11,7 +11,7 @@ use crate::web::platform::host::WebHost;
 use crate::web::state::{AppState, SynthSummary};
 
 pub fn generate(state: AppState) {
-    let Some(cfg) = state.valid_config() else {
+    let Some(cfg) = state.valid_config(1) else {
         return;
     };
     let Some(digits) = state.digits.get_value() else {

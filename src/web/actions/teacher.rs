@@ -17,12 +17,10 @@ pub fn train(state: AppState) {
         return;
     }
     let Some(set) = state.synth.set.get_value() else {
-        state
-            .notice
-            .set(Some("Generate the synthesized dataset first.".into()));
+        state.tell(Some(2), "Generate the synthesized dataset first.");
         return;
     };
-    let Some(cfg) = state.valid_config() else {
+    let Some(cfg) = state.valid_config(2) else {
         return;
     };
     state.teacher.summary.set(None);

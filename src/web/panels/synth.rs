@@ -9,6 +9,7 @@ use crate::web::actions::synthesize::generate;
 use crate::web::state::{AppState, DataStatus, use_state};
 use crate::web::widgets::fields::KnobFields;
 use crate::web::widgets::grid::{self, ImageGrid, Tile};
+use crate::web::widgets::notice::NoticeSlot;
 use crate::web::widgets::stage::{StageSection, WhatHappens};
 
 /// A few synthesized images of each class, labelled with their numeral.
@@ -71,6 +72,7 @@ pub fn SynthPanel() -> impl IntoView {
                     None => view! { <span class="figures muted">"Nothing generated yet."</span> }.into_any(),
                 }}
             </div>
+            <NoticeSlot stage=Some(1)/>
             <ImageGrid id="synth-grid" aria_label="Sample images of the synthesized dataset, labelled with their class"
                 draw=move |canvas| draw_samples(state, canvas)/>
         </StageSection>

@@ -11,6 +11,7 @@ use crate::web::widgets::chart::BLUE;
 use crate::web::widgets::fields::{BackendSelect, KnobFields};
 use crate::web::widgets::grid::{self, ImageGrid, Tile};
 use crate::web::widgets::line_chart::{Line, LineChart, accuracy_lines};
+use crate::web::widgets::notice::NoticeSlot;
 use crate::web::widgets::run_controls::{RunControls, RunIds};
 use crate::web::widgets::stage::{StageSection, WhatHappens};
 
@@ -52,6 +53,7 @@ pub fn TeacherPanel() -> impl IntoView {
             </div>
             <RunControls ids=ids label="Train teacher" busy_label="Training…" on_run=move || train(state)
                 can_run=can_train busy=busy progress=progress/>
+            <NoticeSlot stage=Some(2)/>
             <TeacherCharts/>
             <TeacherResult/>
         </StageSection>

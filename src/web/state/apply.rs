@@ -67,7 +67,7 @@ impl AppState {
                 self.distill.showcase.set(Some(*picture));
             }
             Event::StageDone { .. } => {}
-            Event::Failed { message, .. } => self.notice.set(Some(message)),
+            Event::Failed { stage, message } => self.tell(Some(stage.number()), message),
         }
     }
 

@@ -14,7 +14,9 @@ use crate::pipeline::{BackendChoice, Config, Control, FieldError, GpuInfo, Stage
 use leptos::prelude::*;
 
 pub use stages::{DistillState, SynthState, TargetState, TeacherState};
-pub use status::{DataStatus, OwnStatus, Progress, SynthSummary, TargetStatus, TeacherHandle};
+pub use status::{
+    DataStatus, Notice, OwnStatus, Progress, SynthSummary, TargetStatus, TeacherHandle,
+};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -36,7 +38,7 @@ pub struct AppState {
     pub busy: RwSignal<Option<Stage>>,
     /// The person's pause / resume / cancel for the running stage.
     pub control: RwSignal<Control>,
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
     pub synth: SynthState,
     pub teacher: TeacherState,
     pub targets: TargetState,
@@ -65,16 +67,24 @@ impl AppState {
         }
     }
 
-    /// The config if every field is valid; otherwise None, with a notice pointing at the fields.
-    pub fn valid_config(&self) -> Option<Config> {
+    /// The config if every field is valid; otherwise None, with a notice (beside stage `stage`'s
+    /// controls) pointing at the fields.
+    pub fn valid_config(&self, stage: u8) -> Option<Config> {
         let cfg = self.config.get_untracked();
         if cfg.validate().is_empty() && self.field_errors.get_untracked().is_empty() {
             Some(cfg)
         } else {
-            self.notice
-                .set(Some("Fix the highlighted fields first.".into()));
+            self.tell(Some(stage), "Fix the highlighted fields first.");
             None
         }
+    }
+
+    /// Shows `text` beside stage `stage`'s controls (None: at the top of the page).
+    pub fn tell(&self, stage: Option<u8>, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            stage,
+            text: text.into(),
+        }));
     }
 
     /// Whether a job runs now. Starting another is refused, whatever arrives in one task (several

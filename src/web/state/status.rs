@@ -3,6 +3,13 @@
 use crate::data::TargetKind;
 use crate::pipeline::Stage;
 
+/// A message for the person, shown next to the controls of the stage it is about (None: at the top).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub stage: Option<u8>,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataStatus {
     Loading,

@@ -207,9 +207,8 @@ fn receive(reply: Reply) {
                     b.reason = format!("CPU (Flex): {reason}");
                 }
             });
-            state
-                .notice
-                .set(Some(format!("{reason}. Training on the CPU instead.")));
+            let stage = state.busy.get_untracked().map(|s| s.number());
+            state.tell(stage, format!("{reason}. Training on the CPU instead."));
         }
         // A job's message after the job was given up (the worker was replaced): nothing to update.
         (_, None) => {}

@@ -1,11 +1,12 @@
 //! Reusable pieces of the page: plotters charts, image grids, the confusion matrix, the soft-target
-//! picture, run controls and the settings' form fields.
+//! picture, run controls, notices and the settings' form fields.
 
 pub mod chart;
 pub mod confusion;
 pub mod fields;
 pub mod grid;
 pub mod line_chart;
+pub mod notice;
 pub mod run_controls;
 pub mod soft_view;
 pub mod stage;

@@ -12,6 +12,7 @@ use super::own_picker::OwnData;
 use super::results::Results;
 use crate::web::actions::distill::run;
 use crate::web::state::{DataStatus, TargetStatus, use_state};
+use crate::web::widgets::notice::NoticeSlot;
 use crate::web::widgets::run_controls::{RunControls, RunIds};
 use crate::web::widgets::stage::{StageSection, WhatHappens};
 use charts::{DistillCharts, TargetGrid};
@@ -59,6 +60,7 @@ pub fn DistillPanel() -> impl IntoView {
                 can_run=can_run busy=busy progress=progress name_stage=true>
                 <TargetLine/>
             </RunControls>
+            <NoticeSlot stage=Some(3)/>
             <TargetGrid/>
             <DistillCharts/>
             <Results/>
