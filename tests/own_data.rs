@@ -321,3 +321,24 @@ fn thousands_of_damaged_zips_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_zip_whose_images_are_all_too_large_says_so() {
+    // Two classes whose only images are over the per-file limit: the refusal keeps the reason.
+    let root = tempdir("toolarge");
+    let zip_path = root.join("big.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for class in ["a", "b"] {
+        zip.start_file(format!("{class}/huge.png"), options)
+            .unwrap();
+        zip.write_all(&vec![0u8; (25 << 20) + 1]).unwrap();
+    }
+    zip.finish().unwrap();
+    let err = load(&zip_path).unwrap_err().to_string();
+    assert!(err.contains("no class folders with images"), "{err}");
+    assert!(
+        err.contains("2 files over 25 MB left out"),
+        "the reason is kept: {err}"
+    );
+}

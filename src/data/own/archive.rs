@@ -51,10 +51,16 @@ pub fn unzip(bytes: &[u8]) -> Result<Unzipped, OwnImagesError> {
     }
     let mut notes = Vec::new();
     if too_large > 0 {
-        notes.push(format!("{too_large} files over 25 MB left out"));
+        notes.push(match too_large {
+            1 => "1 file over 25 MB left out".to_string(),
+            n => format!("{n} files over 25 MB left out"),
+        });
     }
     if broken > 0 {
-        notes.push(format!("{broken} damaged entries of the .zip left out"));
+        notes.push(match broken {
+            1 => "1 damaged entry of the .zip left out".to_string(),
+            n => format!("{n} damaged entries of the .zip left out"),
+        });
     }
     Ok((files, notes))
 }

@@ -52,14 +52,14 @@ pub fn load(path: &Path) -> Result<(Target, Vec<String>), OwnImagesError> {
         unzip(&bytes)?
     };
     let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
-    let layout: Layout = plan(&paths)?;
+    let layout: Layout = plan(&paths).map_err(|e| e.after(&notes))?;
     let mut decoded: Vec<Decoded> = vec![Err("not read".into()); paths.len()];
     for class in &layout.classes {
         for &i in &class.files {
             decoded[i] = decode(&files[i].1);
         }
     }
-    let (target, more) = assemble(&layout, &decoded, &paths)?;
+    let (target, more) = assemble(&layout, &decoded, &paths).map_err(|e| e.after(&notes))?;
     notes.extend(more);
     Ok((target, notes))
 }

@@ -120,7 +120,7 @@ pub fn plan(paths: &[String]) -> Result<Layout, OwnImagesError> {
             None if loose > 0 => format!("{} but no class folders", plural(loose, "loose file")),
             None => "no class folders with images".to_string(),
         };
-        return Err(OwnImagesError::NoClasses { found });
+        return Err(OwnImagesError::NoClasses { found, notes });
     }
     Ok(Layout { classes, notes })
 }

@@ -20,16 +20,17 @@ pub enum OwnImagesError {
     NotZip(String),
     #[error("this .zip unpacks to more than 1 GB; choose fewer or smaller images")]
     ZipTooLarge,
-    /// Fewer than two class folders; `found` says what there was instead.
+    /// Fewer than two class folders; `found` says what there was instead, `notes` what was left out.
     #[error(
-        "{found} — choose a folder (or .zip) with one sub-folder of images per class, at least {min} classes",
+        "{found} — choose a folder (or .zip) with one sub-folder of images per class, at least {min} classes{}",
+        in_brackets(notes),
         min = MIN_CLASSES
     )]
-    NoClasses { found: String },
+    NoClasses { found: String, notes: Vec<String> },
     /// Fewer than two classes with enough readable images; `notes` says what was left out.
     #[error(
         "fewer than {min} classes have at least {per} readable images{}",
-        if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) },
+        in_brackets(notes),
         min = MIN_CLASSES,
         per = MIN_PER_CLASS
     )]
@@ -37,6 +38,26 @@ pub enum OwnImagesError {
     /// A file or folder that could not be read (native).
     #[error("{0}")]
     Io(String),
+}
+
+/// " (a; b)" for notes, "" for none.
+fn in_brackets(notes: &[String]) -> String {
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    }
+}
+
+impl OwnImagesError {
+    /// The error with `earlier` notes (from reading the .zip) first, so the reason is not lost: a
+    /// class whose only images were too large ends as "no class folders (1 file over 25 MB left out)".
+    pub fn after(mut self, earlier: &[String]) -> Self {
+        if let Self::NoClasses { notes, .. } | Self::TooFewReadable { notes } = &mut self {
+            notes.splice(0..0, earlier.iter().cloned());
+        }
+        self
+    }
 }
 
 /// K must be at least 2 (a choice) and at most 100 (the synthesizer's two-digit numerals).

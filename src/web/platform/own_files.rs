@@ -197,7 +197,7 @@ pub async fn read(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<(Target, Vec<String>), String> {
     let paths: Vec<String> = picked.files.iter().map(|(p, _)| p.clone()).collect();
-    let layout = plan(&paths).map_err(|e| e.to_string())?;
+    let layout = plan(&paths).map_err(|e| e.after(&picked.notes).to_string())?;
     let (_canvas, ctx) = scratch().ok_or("this browser offers no 2D canvas")?;
     let todo: Vec<usize> = layout
         .classes
@@ -209,7 +209,8 @@ pub async fn read(
         decoded[i] = decode(&picked.files[i].1, &ctx).await;
         progress(n + 1, todo.len());
     }
-    let (target, more) = assemble(&layout, &decoded, &paths).map_err(|e| e.to_string())?;
+    let (target, more) =
+        assemble(&layout, &decoded, &paths).map_err(|e| e.after(&picked.notes).to_string())?;
     let mut notes = picked.notes;
     notes.extend(more);
     Ok((target, notes))
