@@ -149,6 +149,13 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
     const again = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll('td')[1].innerText.replace('%', '')) / 100));
     again.forEach((a, i) => assert.ok(Math.abs(a - accs[i]) < 1e-4, `${a} vs ${accs[i]}`));
     await page.waitForFunction(() => document.querySelector('#confusion').width > 0, null, { timeout: 60_000 });
+    // Shown with the settings that produced them; another tab sees them as another tab's.
+    assert.match(await page.locator('#restored-settings').innerText(), /Computed with .*tpc=40/);
+    const tab2 = await page.context().newPage();
+    await tab2.goto(`${origin}/`);
+    await tab2.locator('#restored-note', { hasText: 'saved by another tab' }).waitFor({ timeout: 60_000 });
+    assert.ok(await tab2.locator('#restored-open').isVisible(), 'a link to the settings they were computed with');
+    await tab2.close();
     await page.click('#clear-saved');
     assert.equal(await rows.count(), 0);
     await page.reload();

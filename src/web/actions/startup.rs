@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::targets;
 use crate::web::platform::{fetch, gpu, storage};
-use crate::web::state::{AppState, DataStatus};
+use crate::web::state::{AppState, DataStatus, Restored};
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -48,12 +48,15 @@ pub fn load(state: AppState) {
 /// every finished method is saved as it lands.
 pub fn keep_results(state: AppState) {
     let d = state.distill;
-    if let Some(saved) = storage::load() {
+    if let Some((saved, other_tab)) = storage::load() {
         d.results_target.set(Some(saved.target));
         d.chosen.set(saved.results.first().map(|r| r.method));
         d.results.set(saved.results);
         d.showcase.set(saved.showcase);
-        d.restored.set(true);
+        d.restored.set(Some(Restored {
+            query: saved.query,
+            other_tab,
+        }));
         targets::load(state, saved.target);
     }
     Effect::new(move |_| {
@@ -64,6 +67,7 @@ pub fn keep_results(state: AppState) {
                 target,
                 results,
                 showcase: d.showcase.get_untracked(),
+                saved_at: 0.0,
             });
         }
     });

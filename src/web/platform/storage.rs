@@ -1,6 +1,8 @@
 //! Finished comparisons survive a reload: they are kept in this browser's localStorage (never sent
-//! anywhere) until the user clears them. A browser that refuses storage (private mode, quota) simply
-//! keeps nothing.
+//! anywhere) until the person clears them, each with the settings that produced it. Every tab saves
+//! under its own key (a tab id kept in sessionStorage, which survives the tab's reloads), so one tab
+//! never overwrites another's; a new tab shows the most recent comparison of any tab, and says so. A
+//! browser that refuses storage (private mode, quota) simply keeps nothing.
 
 use crate::data::TargetKind;
 use crate::distill::{MethodResult, Showcase};
@@ -8,7 +10,11 @@ use js_sys::{Function, Reflect};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
-const KEY: &str = "lwkd.comparison.v1";
+const PREFIX: &str = "lwkd.comparison.v2.";
+/// The tab's id, in sessionStorage.
+const TAB: &str = "lwkd.tab";
+/// Comparisons kept at most (each holds every test prediction: a few hundred kB).
+const KEEP: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
@@ -17,16 +23,19 @@ pub struct Saved {
     pub target: TargetKind,
     pub results: Vec<MethodResult>,
     pub showcase: Option<Showcase>,
+    /// When it was saved (ms since the epoch): the newest comes back in a new tab.
+    #[serde(default)]
+    pub saved_at: f64,
 }
 
-fn storage() -> Option<JsValue> {
+fn store(name: &str) -> Option<JsValue> {
     let w = web_sys::window()?;
-    let s = Reflect::get(&w, &"localStorage".into()).ok()?;
+    let s = Reflect::get(&w, &name.into()).ok()?;
     (!s.is_null() && !s.is_undefined()).then_some(s)
 }
 
-fn call(name: &str, args: &[&str]) -> Option<JsValue> {
-    let s = storage()?;
+fn call(store_name: &str, name: &str, args: &[&str]) -> Option<JsValue> {
+    let s = store(store_name)?;
     let f: Function = Reflect::get(&s, &name.into()).ok()?.dyn_into().ok()?;
     let args: Vec<JsValue> = args.iter().map(|a| JsValue::from_str(a)).collect();
     match args.len() {
@@ -35,24 +44,77 @@ fn call(name: &str, args: &[&str]) -> Option<JsValue> {
     }
 }
 
+fn local(name: &str, args: &[&str]) -> Option<JsValue> {
+    call("localStorage", name, args)
+}
+
+/// This tab's id (made on its first visit).
+fn tab() -> String {
+    if let Some(id) = call("sessionStorage", "getItem", &[TAB]).and_then(|v| v.as_string()) {
+        return id;
+    }
+    let id = format!("{:x}", (js_sys::Math::random() * 1e15) as u64);
+    call("sessionStorage", "setItem", &[TAB, &id]);
+    id
+}
+
+/// Every saved comparison's key.
+fn keys() -> Vec<String> {
+    let n = store("localStorage")
+        .and_then(|s| Reflect::get(&s, &"length".into()).ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0) as u32;
+    (0..n)
+        .filter_map(|i| local("key", &[&i.to_string()])?.as_string())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect()
+}
+
+fn read(key: &str) -> Option<Saved> {
+    let text = local("getItem", &[key])?.as_string()?;
+    let saved = serde_json::from_str(&text).ok();
+    if saved.is_none() {
+        // Unreadable (an older format, a damaged entry): dropped.
+        local("removeItem", &[key]);
+    }
+    saved
+}
+
+/// Saves this tab's comparison, keeping the newest few of all tabs.
 pub fn save(saved: &Saved) {
-    if let Ok(text) = serde_json::to_string(saved) {
-        call("setItem", &[KEY, &text]);
+    let saved = Saved {
+        saved_at: js_sys::Date::now(),
+        ..saved.clone()
+    };
+    if let Ok(text) = serde_json::to_string(&saved) {
+        local("setItem", &[&format!("{PREFIX}{}", tab()), &text]);
+    }
+    let mut all: Vec<(f64, String)> = keys()
+        .into_iter()
+        .filter_map(|k| read(&k).map(|s| (s.saved_at, k)))
+        .collect();
+    all.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (_, old) in all.into_iter().skip(KEEP) {
+        local("removeItem", &[&old]);
     }
 }
 
-/// The saved comparison, if one is there and readable (an unreadable one is dropped).
-pub fn load() -> Option<Saved> {
-    let text = call("getItem", &[KEY])?.as_string()?;
-    match serde_json::from_str(&text) {
-        Ok(s) => Some(s),
-        Err(_) => {
-            clear();
-            None
-        }
+/// This tab's saved comparison, or else the newest of any tab (true: from another tab or visit).
+pub fn load() -> Option<(Saved, bool)> {
+    let own = format!("{PREFIX}{}", tab());
+    if let Some(s) = read(&own) {
+        return Some((s, false));
     }
+    keys()
+        .iter()
+        .filter_map(|k| read(k))
+        .max_by(|a, b| a.saved_at.total_cmp(&b.saved_at))
+        .map(|s| (s, true))
 }
 
+/// Forgets every saved comparison, of every tab.
 pub fn clear() {
-    call("removeItem", &[KEY]);
+    for k in keys() {
+        local("removeItem", &[&k]);
+    }
 }

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 pub use stages::{DistillState, SynthState, TargetState, TeacherState};
 pub use status::{
-    DataStatus, Notice, OwnStatus, Progress, SynthSummary, TargetStatus, TeacherHandle,
+    DataStatus, Notice, OwnStatus, Progress, Restored, SynthSummary, TargetStatus, TeacherHandle,
 };
 
 #[derive(Clone, Copy)]

@@ -10,7 +10,7 @@ use crate::pipeline::TeacherSummary;
 use crate::pipeline::events::LossParts;
 use leptos::prelude::*;
 
-use super::status::{OwnStatus, Progress, SynthSummary, TargetStatus, TeacherHandle};
+use super::status::{OwnStatus, Progress, Restored, SynthSummary, TargetStatus, TeacherHandle};
 
 /// The live figures of one training run: progress, the loss points `L` per step and the accuracy
 /// per epoch as (epoch, train accuracy, held-out accuracy).
@@ -91,8 +91,8 @@ pub struct DistillState {
     pub chosen: RwSignal<Option<Method>>,
     /// The dataset the shown results were computed on.
     pub results_target: RwSignal<Option<crate::data::TargetKind>>,
-    /// The shown results came from this browser's storage (a previous visit).
-    pub restored: RwSignal<bool>,
+    /// The shown results came from this browser's storage (a previous visit or another tab).
+    pub restored: RwSignal<Option<Restored>>,
     /// A fresh comparison on this target was asked for: the shown one goes when it really starts.
     pub replace_on_start: StoredValue<Option<crate::data::TargetKind>>,
 }
@@ -136,7 +136,7 @@ impl DistillState {
             showcase: RwSignal::new(None),
             chosen: RwSignal::new(None),
             results_target: RwSignal::new(None),
-            restored: RwSignal::new(false),
+            restored: RwSignal::new(None),
             replace_on_start: StoredValue::new(None),
         }
     }
@@ -153,7 +153,7 @@ impl DistillState {
     pub fn clear_results(&self, target: crate::data::TargetKind) {
         self.results.set(Vec::new());
         self.results_target.set(Some(target));
-        self.restored.set(false);
+        self.restored.set(None);
         self.chosen.set(None);
         self.showcase.set(None);
     }

@@ -3,6 +3,15 @@
 use crate::data::TargetKind;
 use crate::pipeline::Stage;
 
+/// Where shown results that came from this browser's storage were computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// The settings (link query) that produced them.
+    pub query: String,
+    /// Saved by another tab (or an earlier one), not this tab's last run.
+    pub other_tab: bool,
+}
+
 /// A message for the person, shown next to the controls of the stage it is about (None: at the top).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {

@@ -56,17 +56,39 @@ pub fn ResultsTable() -> impl IntoView {
 pub fn RestoredNote() -> impl IntoView {
     let d = use_state().distill;
     view! {
-            {move || d.restored.get().then(|| view! {
+            {move || d.restored.get().map(|r| view! {
                 <p class="notice" id="restored-note">
-                    "These results are from your last visit, kept in this browser only. "
+                    "These results are from your last visit, kept in this browser only"
+                    {r.other_tab.then_some(" (saved by another tab)")}". "
+                    <SavedSettings query=r.query/>
                     <button id="clear-saved" on:click=move |_| {
                         storage::clear();
                         d.results.set(Vec::new());
                         d.showcase.set(None);
-                        d.restored.set(false);
+                        d.restored.set(None);
                     }>"Clear saved results"</button>
                 </p>
             })}
+    }
+}
+
+/// The settings restored results were computed with, and a link to them when the form now differs.
+#[component]
+fn SavedSettings(query: String) -> impl IntoView {
+    let state = use_state();
+    let link = format!("?{query}");
+    let differs = {
+        let query = query.clone();
+        move || crate::pipeline::url::to_query(&state.config.get()) != query
+    };
+    view! {
+        <span id="restored-settings">
+            {if query.is_empty() { "Computed with the default settings. ".to_string() }
+             else { format!("Computed with {query}. ") }}
+            {move || differs().then(|| view! {
+                <a id="restored-open" href=link.clone()>"Open those settings"</a>" · "
+            })}
+        </span>
     }
 }
 
