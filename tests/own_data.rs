@@ -233,6 +233,19 @@ fn more_than_a_hundred_classes_keeps_the_first_hundred() {
     );
 }
 
+/// A zip (in memory, still open for more files) of `per_class` small PNGs in each class folder.
+fn zip_of_pngs(classes: &[&str], per_class: u32) -> zip::ZipWriter<std::io::Cursor<Vec<u8>>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for class in classes {
+        for i in 0..per_class {
+            let options = zip::write::SimpleFileOptions::default();
+            zip.start_file(format!("{class}/{i}.png"), options).unwrap();
+            zip.write_all(&png(28, 28, i, i)).unwrap();
+        }
+    }
+    zip
+}
+
 /// Sets the uncompressed size that every header of `name` claims (local header and central directory).
 fn claim_size(zip_bytes: &mut [u8], name: &str, size: u32) {
     let mut patched = 0;
@@ -255,14 +268,8 @@ fn claim_size(zip_bytes: &mut [u8], name: &str, size: u32) {
 #[test]
 fn a_zip_that_lies_about_its_sizes_is_read_only_up_to_the_limits() {
     use lwkd::data::own::{MAX_FILE_BYTES, unzip};
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut zip = zip_of_pngs(&["a", "b"], 5);
     let options = zip::write::SimpleFileOptions::default();
-    for class in ["a", "b"] {
-        for i in 0..5 {
-            zip.start_file(format!("{class}/{i}.png"), options).unwrap();
-            zip.write_all(&png(28, 28, i, i)).unwrap();
-        }
-    }
     // 40 MB of zeros deflate to a few tens of kB; its headers will claim 1,000 bytes.
     zip.start_file("a/bomb.png", options).unwrap();
     zip.write_all(&vec![0u8; 40 << 20]).unwrap();
@@ -296,15 +303,10 @@ fn thousands_of_damaged_zips_never_panic() {
     use lwkd::data::own::{MAX_FILE_BYTES, unzip};
     use lwkd::data::rng::{below, data_rng};
     use rand::Rng;
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default();
-    for class in ["cats", "dogs"] {
-        for i in 0..3 {
-            zip.start_file(format!("{class}/{i}.png"), options).unwrap();
-            zip.write_all(&png(28, 28, i, i)).unwrap();
-        }
-    }
-    let good = zip.finish().unwrap().into_inner();
+    let good = zip_of_pngs(&["cats", "dogs"], 3)
+        .finish()
+        .unwrap()
+        .into_inner();
     let mut rng = data_rng(11, 12);
     for _ in 0..3000 {
         let mut bytes = good.clone();

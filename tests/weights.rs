@@ -84,8 +84,8 @@ fn files_that_are_not_our_weights_are_refused_with_a_message() {
     }
 }
 
-#[test]
-fn a_truncated_weights_file_is_refused() {
+/// A CE student trained briefly on Fashion-MNIST, with its weights file, and the device it is on.
+fn small_student() -> (lwkd::distill::MethodResult, Device) {
     let target = load_target(&common::data_dir(), TargetKind::Fashion).unwrap();
     let cfg = DistillConfig {
         train_per_class: 10,
@@ -103,6 +103,12 @@ fn a_truncated_weights_file_is_refused() {
     ))
     .unwrap()
     .remove(0);
+    (r, device)
+}
+
+#[test]
+fn a_truncated_weights_file_is_refused() {
+    let (r, device) = small_student();
     let cut = &r.weights[..r.weights.len() * 2 / 3];
     assert!(
         import(cut, &device).is_err(),
@@ -112,23 +118,7 @@ fn a_truncated_weights_file_is_refused() {
 
 #[test]
 fn a_weights_file_with_flipped_bytes_in_its_tensors_is_refused() {
-    let target = load_target(&common::data_dir(), TargetKind::Fashion).unwrap();
-    let cfg = DistillConfig {
-        train_per_class: 10,
-        epochs: 1,
-        ..DistillConfig::default()
-    };
-    let device = Device::flex();
-    let r = block_on(compare(
-        &[Method::Ce],
-        &target,
-        None,
-        &cfg,
-        &device,
-        &mut CallbackHost(|_: &Event| {}),
-    ))
-    .unwrap()
-    .remove(0);
+    let (r, device) = small_student();
     assert!(import(&r.weights, &device).is_ok(), "the intact file loads");
     // The tensors are the file's last bytes: damage a few of them, as a bad disk or download would.
     for at in [
