@@ -101,3 +101,22 @@ fn distillation_knobs_are_checked_and_reset() {
     .distill();
     assert_eq!((d.alpha, d.seed), (0.3, 7));
 }
+
+#[test]
+fn a_run_is_sized_before_it_starts() {
+    let e = Config::default().teacher_estimate();
+    // 10 classes × 1,000 images at batch 64 for 5 epochs; 1,100 images of 784 bytes.
+    assert_eq!(e.steps, 157 * 5);
+    assert_eq!(e.data_bytes, 10 * 1100 * 784);
+    assert!(e.describe(None).contains("estimated after a first run"));
+    assert!(e.describe(Some(20.0)).contains("about 16 s at 20 ms per step"));
+    let long = e.describe(Some(400.0));
+    assert!(long.contains("5 min") && long.contains("a long wait"), "{long}");
+    // The largest set a tab may hold is refused before anything is generated.
+    let huge = Config {
+        classes: 100,
+        per_class: 1000,
+        ..Config::default()
+    };
+    assert!(huge.validate().iter().any(|e| e.field == "per_class"));
+}

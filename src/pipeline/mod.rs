@@ -5,6 +5,7 @@
 pub mod backend;
 pub mod config;
 pub mod control;
+pub mod estimate;
 pub mod events;
 pub mod host;
 pub mod knob;

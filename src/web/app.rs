@@ -4,7 +4,7 @@ use crate::pipeline::backend::choose;
 use crate::pipeline::view::ViewOptions;
 use leptos::prelude::*;
 
-use super::actions::{autoplay, startup};
+use super::actions::{autoplay, leaving, startup};
 use super::panels::distill::DistillPanel;
 use super::panels::gpu_lost_banner::GpuLost;
 use super::panels::share::{self, ShareBar};
@@ -23,7 +23,14 @@ pub fn App() -> impl IntoView {
     state.view.set_value(view);
     provide_context(state);
     // The address bar always holds the current settings.
-    Effect::new(move |_| share::sync_url(&state.config.get(), &state.view.get_value()));
+    Effect::new(move |first: Option<()>| {
+        share::sync_url(
+            &state.config.get(),
+            &state.view.get_value(),
+            first.is_some(),
+        )
+    });
+    leaving::install(state);
     autoplay::start(state);
     startup::keep_results(state);
     // Pause / resume / cancel reach the training worker.

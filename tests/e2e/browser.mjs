@@ -43,9 +43,12 @@ export async function openApp({ webgpu, hook, width = 1280, height = 900, query 
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
+  // "Leave this page?" (beforeunload) and any other dialog: recorded, then accepted as a person would.
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); d.accept().catch(() => {}); });
   await page.goto(`${origin}${base}${query}`);
   const close = async () => { await browser.close(); server.close(); };
-  return { page, origin, problems, requests, close };
+  return { page, origin, problems, requests, dialogs, close };
 }
 
 /// The training worker the page started (training runs there, not on the page's main thread).

@@ -2,7 +2,7 @@
 // scripts that are not the app's own and requests to any other origin; a panic ends in the error panel.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp } from './browser.mjs';
+import { openApp, setField } from './browser.mjs';
 
 test('the Content-Security-Policy allows the app and blocks foreign requests and injected scripts', { timeout: 120_000 }, async () => {
   const { page, origin, problems, requests, close } = await openApp({ webgpu: false });
@@ -106,8 +106,11 @@ test('several clicks in one task start one job, not overlapping ones', { timeout
     await page.locator('#synth-summary').waitFor();
     // Three clicks delivered in the same task, as a fast double-click or a script would.
     const clickThrice = (id) => page.evaluate((id) => { for (let i = 0; i < 3; i++) document.getElementById(id).click(); }, id);
+    // Before any run: the size of the run from the settings; after one, its time at the measured speed.
+    assert.match(await page.locator('#teacher-estimate').innerText(), /8 steps · 0\.\d MB of numerals · the time is estimated after a first run/);
     await clickThrice('train');
     await page.locator('#teacher-result').waitFor({ timeout: 120_000 });
+    assert.match(await page.locator('#teacher-estimate').innerText(), /about \d+ s at \d+ ms per step \(measured here\)/);
     await clickThrice('distill-run');
     await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length >= 2,
       null, { timeout: 120_000 });
@@ -131,6 +134,51 @@ test('the built site works under a sub-path, as static hosts and blogs serve it'
     const outside = requests.filter((u) => u.startsWith(origin) && !u.startsWith(origin + base));
     assert.deepEqual(outside, [], 'every file is asked for under the sub-path');
     assert.ok(new URL(page.url()).pathname.startsWith(base), 'the address bar keeps the sub-path');
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('leaving mid-run or with unsaved students asks first; Back returns to the previous settings without a reload', { timeout: 240_000 }, async () => {
+  const { page, problems, dialogs, close } = await openApp({ webgpu: false, query: '?n=50&nv=10&te=30&tpc=10&de=1&m=ce' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    // Settings edits are history entries; Back restores the previous one in place.
+    await setField(page, 'seed', 7);
+    await setField(page, 'seed', 8);
+    await page.waitForFunction(() => location.search.includes('seed=8'));
+    await page.evaluate(() => { window.__samePage = true; });
+    await page.goBack();
+    await page.waitForFunction(() => location.search.includes('seed=7'));
+    assert.equal(await page.inputValue('#field-seed'), '7');
+    assert.ok(await page.evaluate(() => window.__samePage === true), 'Back did not reload the page');
+    assert.ok(await page.locator('#synth-summary').isVisible(), 'the generated data is still there');
+    assert.deepEqual(dialogs, [], 'nothing to lose yet, so no question');
+
+    // Mid-run, leaving asks first.
+    await page.click('#train');
+    await page.waitForFunction(() => /step [1-9]/.test(document.querySelector('#teacher-rate').innerText), null, { timeout: 60_000 });
+    await page.reload();
+    assert.deepEqual(dialogs, ['beforeunload'], 'the browser asked before leaving a running job');
+
+    // Students whose weights were never downloaded: leaving asks too; once downloaded, it does not.
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#distill-run');
+    await page.locator('#weights-ce:enabled').waitFor({ timeout: 120_000 });
+    await page.locator('#distill-run:enabled').waitFor();
+    await page.reload();
+    assert.deepEqual(dialogs, ['beforeunload', 'beforeunload'], 'asked before dropping an unsaved student');
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#distill-run');
+    await page.locator('#weights-ce:enabled').waitFor({ timeout: 120_000 });
+    await page.locator('#distill-run:enabled').waitFor();
+    const download = page.waitForEvent('download');
+    await page.click('#weights-ce');
+    await download;
+    await page.reload();
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    assert.equal(dialogs.length, 2, 'no question once the student is saved');
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -7,6 +7,7 @@ pub mod distill;
 pub mod evaluate;
 pub mod gpu_lost;
 mod job;
+pub mod leaving;
 pub mod own_images;
 pub mod startup;
 pub mod synthesize;

@@ -69,12 +69,21 @@ pub fn url_for(cfg: &Config, view: &ViewOptions) -> String {
     }
 }
 
-/// Rewrites the address bar (no reload, no history entry).
-pub fn sync_url(cfg: &Config, view: &ViewOptions) {
+/// Puts the settings in the address bar without reloading: as a new history entry when `push` (a
+/// settings edit, so that *Back* returns to the previous settings), else in place (the first load).
+pub fn sync_url(cfg: &Config, view: &ViewOptions, push: bool) {
     let url = url_for(cfg, view);
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-            .ok();
+    let Some(w) = web_sys::window() else { return };
+    if w.location().href().ok().as_deref() == Some(url.as_str()) {
+        return;
+    }
+    if let Ok(h) = w.history() {
+        if push {
+            h.push_state_with_url(&JsValue::NULL, "", Some(&url)).ok();
+        } else {
+            h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+                .ok();
+        }
     }
 }
 

@@ -51,6 +51,10 @@ pub fn TeacherPanel() -> impl IntoView {
                 <KnobFields stage=2/>
                 <div class="field" class:hidden=state.view.with_value(|v| v.hides("backend"))><BackendSelect/></div>
             </div>
+            <p id="teacher-estimate" class="small muted">{move || {
+                let ms = state.teacher.summary.get().map(|t| t.ms_per_step);
+                format!("This run: {}.", state.config.get().teacher_estimate().describe(ms))
+            }}</p>
             <RunControls ids=ids label="Train teacher" busy_label="Training…" on_run=move || train(state)
                 can_run=can_train busy=busy progress=progress/>
             <NoticeSlot stage=Some(2)/>

@@ -93,6 +93,8 @@ pub struct DistillState {
     pub results_target: RwSignal<Option<crate::data::TargetKind>>,
     /// The shown results came from this browser's storage (a previous visit or another tab).
     pub restored: RwSignal<Option<Restored>>,
+    /// The students whose weights were downloaded (the others would be lost by leaving the page).
+    pub downloaded: StoredValue<Vec<Method>>,
     /// A fresh comparison on this target was asked for: the shown one goes when it really starts.
     pub replace_on_start: StoredValue<Option<crate::data::TargetKind>>,
 }
@@ -137,6 +139,7 @@ impl DistillState {
             chosen: RwSignal::new(None),
             results_target: RwSignal::new(None),
             restored: RwSignal::new(None),
+            downloaded: StoredValue::new(Vec::new()),
             replace_on_start: StoredValue::new(None),
         }
     }
@@ -154,6 +157,7 @@ impl DistillState {
         self.results.set(Vec::new());
         self.results_target.set(Some(target));
         self.restored.set(None);
+        self.downloaded.set_value(Vec::new());
         self.chosen.set(None);
         self.showcase.set(None);
     }

@@ -2,6 +2,7 @@
 //! methods one after another with live charts, then compare them.
 
 mod charts;
+mod k_check;
 mod settings;
 
 use crate::model::{Arch, parameter_count};
@@ -16,6 +17,7 @@ use crate::web::widgets::notice::NoticeSlot;
 use crate::web::widgets::run_controls::{RunControls, RunIds};
 use crate::web::widgets::stage::{StageSection, WhatHappens};
 use charts::{DistillCharts, TargetGrid};
+use k_check::KCheck;
 use settings::{DistillFields, MethodBoxes};
 
 #[component]
@@ -56,6 +58,7 @@ pub fn DistillPanel() -> impl IntoView {
                 "Vanilla KD's heavy teacher: a CNN with 16 and 32 channels and a 128-unit layer — {heavy_params} weights, trained on the target first."
             )}</p>
             <MethodBoxes/>
+            <KCheck/>
             <RunControls ids=ids label="Distill and compare" busy_label="Distilling…" on_run=move || run(state)
                 can_run=can_run busy=busy progress=progress name_stage=true>
                 <TargetLine/>

@@ -41,7 +41,10 @@ pub fn ResultsTable() -> impl IntoView {
                                 view! {
                                     <button class="small" id=format!("weights-{}", r.method.key()) aria-label=label
                                         title=if empty { "Not kept across a reload: run again to download" } else { "Burn's burnpack format: load it here or with `lwkd evaluate`" }
-                                        disabled=empty on:click=move |_| export::save_weights(&kept)>".bpk"</button>
+                                        disabled=empty on:click=move |_| {
+                                            export::save_weights(&kept);
+                                            d.downloaded.update_value(|w| w.push(kept.method));
+                                        }>".bpk"</button>
                                 }
                             }</td>
                         </tr>

@@ -1,0 +1,61 @@
+//! What the teacher's run will cost, from the settings alone, before it starts: the numerals it holds
+//! and the steps it takes — and, with a speed measured in this browser, about how long.
+
+use super::Config;
+use crate::data::numeral::digits_for;
+
+/// A run longer than this gets a word before it starts.
+pub const LONG_RUN_S: f32 = 120.0;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    /// Bytes of synthesized images (training + validation); the page and the training worker each
+    /// hold a copy.
+    pub data_bytes: usize,
+    pub steps: usize,
+}
+
+impl Config {
+    /// Stage 2's size: the synthesized set and the teacher's optimizer steps.
+    pub fn teacher_estimate(&self) -> Estimate {
+        let image = 784 * digits_for(self.classes);
+        let train = self.classes * self.per_class;
+        Estimate {
+            data_bytes: (train + self.classes * self.val_per_class) * image,
+            steps: train.div_ceil(self.batch_size.max(1)) * self.teacher_epochs,
+        }
+    }
+}
+
+impl Estimate {
+    /// Seconds at `ms_per_step`.
+    pub fn seconds(&self, ms_per_step: f32) -> f32 {
+        self.steps as f32 * ms_per_step / 1000.0
+    }
+
+    /// In words, e.g. "785 steps · 8.6 MB of numerals · about 23 s at 29 ms per step measured here".
+    pub fn describe(&self, ms_per_step: Option<f32>) -> String {
+        let size = format!(
+            "{} steps · {:.1} MB of numerals",
+            self.steps,
+            self.data_bytes as f32 / 1e6
+        );
+        match ms_per_step {
+            Some(ms) => {
+                let s = self.seconds(ms);
+                let time = if s < 90.0 {
+                    format!("{s:.0} s")
+                } else {
+                    format!("{:.0} min", s / 60.0)
+                };
+                let long = if s > LONG_RUN_S {
+                    " — a long wait: fewer images or epochs make it shorter"
+                } else {
+                    ""
+                };
+                format!("{size} · about {time} at {ms:.0} ms per step (measured here){long}")
+            }
+            None => format!("{size} · the time is estimated after a first run here"),
+        }
+    }
+}
