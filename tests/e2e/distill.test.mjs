@@ -194,3 +194,22 @@ test('distilling without a teacher: baselines run, LW-KD asks for the teacher fi
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });
+
+test('a K that cannot distill is caught when it is chosen, with a one-click fix', { timeout: 120_000 }, async () => {
+  const { page, problems, close } = await openApp({ query: '?k=12' });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    const check = page.locator('#k-check');
+    await check.filter({ hasText: 'K is 12 but Fashion-MNIST has 10 classes' }).waitFor();
+    await page.click('#k-fix');
+    assert.equal(await page.inputValue('#field-classes'), '10');
+    assert.equal(await check.count(), 0, 'fixed in one click');
+    // Only LW-KD needs the teacher's K to match: without it, any K is fine.
+    await setField(page, 'classes', 12);
+    await check.waitFor();
+    await page.uncheck('#method-lwkd');
+    await page.uncheck('#method-lwkd-noadv');
+    assert.equal(await check.count(), 0);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});

@@ -1,7 +1,7 @@
 // Test fixtures written in Node: small PNGs and a stored .zip, so the browser tests pick real files.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 
 function chunk(type, data) {
   const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
@@ -38,6 +38,27 @@ export function zip(files) {
   const end = Buffer.alloc(22); end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8);
   end.writeUInt16LE(files.length, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
+}
+
+/// `zipBytes` (a .zip from `zip`) with one more entry, `name`: `size` zero bytes, deflated (a few kB),
+/// whose headers claim only `claimed` bytes — a zip bomb that lies about its size.
+export function withLyingEntry(zipBytes, name, size, claimed) {
+  const endAt = zipBytes.length - 22;
+  const cdSize = zipBytes.readUInt32LE(endAt + 12); const cdAt = zipBytes.readUInt32LE(endAt + 16);
+  const count = zipBytes.readUInt16LE(endAt + 8);
+  const locals = zipBytes.subarray(0, cdAt); const cd = zipBytes.subarray(cdAt, cdAt + cdSize);
+  const data = deflateRawSync(Buffer.alloc(size)); const n = Buffer.from(name);
+  const local = Buffer.alloc(30); local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(claimed, 22);
+  local.writeUInt16LE(n.length, 26);
+  const central = Buffer.alloc(46); central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10); central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(claimed, 24); central.writeUInt16LE(n.length, 28); central.writeUInt32LE(locals.length, 42);
+  const newCd = Buffer.concat([cd, central, n]);
+  const end = Buffer.alloc(22); end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(count + 1, 8);
+  end.writeUInt16LE(count + 1, 10); end.writeUInt32LE(newCd.length, 12);
+  end.writeUInt32LE(locals.length + 30 + n.length + data.length, 16);
+  return Buffer.concat([locals, local, n, data, newCd, end]);
 }
 
 /// Writes `files` under `root` and returns `root`.

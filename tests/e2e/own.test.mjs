@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { inkedPixels, openApp, setField, shot } from './browser.mjs';
-import { png, shapeImages, writeTree, zip } from './files.mjs';
+import { png, shapeImages, withLyingEntry, writeTree, zip } from './files.mjs';
 
 test('own images from a folder and a zip, then export → import of a student', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lwkd-own-'));
@@ -72,5 +72,31 @@ test('own images from a folder and a zip, then export → import of a student', 
 
     assert.deepEqual(problems, []);
     assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  } finally { await close(); }
+});
+
+test('a .zip that lies about its sizes is read only up to the limits, and memory stays bounded', { timeout: 180_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lwkd-bomb-'));
+  const honest = zip(shapeImages(['left', 'right'], 10).map(([p, b]) => [`two/${p}`, b]));
+  // 300 MB of zeros deflate to about 300 kB; the headers claim 1,000 bytes.
+  const bomb = join(dir, 'bomb.zip');
+  writeFileSync(bomb, withLyingEntry(honest, 'two/left/zz-bomb.png', 300 << 20, 1000));
+  const { page, problems, close } = await openApp({
+    webgpu: false,
+    initScript: () => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }),
+  });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.selectOption('#field-target', 'own');
+    const wasmMb = () => page.evaluate(() => window.__wasm.memory.buffer.byteLength / 2 ** 20);
+    const before = await wasmMb();
+    await page.setInputFiles('#own-zip', bomb);
+    await page.locator('#own-status', { hasText: '2 classes (left, right), 16 training and 4 test images' })
+      .waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('#own-notes').innerText(), /1 file over 25 MB left out/);
+    const grew = (await wasmMb()) - before;
+    console.log(`# the page's wasm memory: ${before.toFixed(1)} MB before the 300 MB zip bomb, +${grew.toFixed(1)} MB after`);
+    assert.ok(grew < 100, `reading the bomb grew the page's memory by ${grew.toFixed(0)} MB`);
+    assert.deepEqual(problems, []);
   } finally { await close(); }
 });
