@@ -109,14 +109,30 @@ fn a_run_is_sized_before_it_starts() {
     assert_eq!(e.steps, 157 * 5);
     assert_eq!(e.data_bytes, 10 * 1100 * 784);
     assert!(e.describe(None).contains("estimated after a first run"));
-    assert!(e.describe(Some(20.0)).contains("about 16 s at 20 ms per step"));
+    assert!(
+        e.describe(Some(20.0))
+            .contains("about 16 s at 20 ms per step")
+    );
     let long = e.describe(Some(400.0));
-    assert!(long.contains("5 min") && long.contains("a long wait"), "{long}");
-    // The largest set a tab may hold is refused before anything is generated.
+    assert!(
+        long.contains("5 min") && long.contains("a long wait"),
+        "{long}"
+    );
+    // A set too large for a tab is refused before anything is generated; a large one says its size.
     let huge = Config {
+        classes: 100,
+        per_class: 2000,
+        ..Config::default()
+    };
+    assert!(huge.validate().iter().any(|e| e.field == "per_class"));
+    let large = Config {
         classes: 100,
         per_class: 1000,
         ..Config::default()
     };
-    assert!(huge.validate().iter().any(|e| e.field == "per_class"));
+    let text = large.teacher_estimate().describe(None);
+    assert!(
+        text.contains("172.5 MB of numerals") && text.contains("several times"),
+        "{text}"
+    );
 }

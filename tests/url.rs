@@ -226,8 +226,19 @@ fn a_repeated_key_is_read_once_and_an_empty_method_list_is_a_mistake() {
     assert!(
         problems[0]
             .to_string()
-            .contains("k is given 2 times; the last one counts")
+            .contains("k is given 2 times; the last valid value counts")
     );
+    // A bad repeat never drops a good value.
+    for q in ["k=12&k=abc", "k=12&k=500", "k=abc&k=12"] {
+        let (c, problems) = from_query(q);
+        assert_eq!(c.classes, 12, "{q}");
+        assert!(
+            problems.iter().any(|p| p
+                .to_string()
+                .contains("the other value given for it is used")),
+            "{q}: {problems:?}"
+        );
+    }
 
     let (c, problems) = from_query("m=");
     assert_eq!(c.methods, Config::default().methods);

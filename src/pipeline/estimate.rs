@@ -4,6 +4,9 @@
 use super::Config;
 use crate::data::numeral::digits_for;
 
+/// Numerals larger than this get a word on memory before the run.
+const BIG_DATA_MB: f32 = 50.0;
+
 /// A run longer than this gets a word before it starts.
 pub const LONG_RUN_S: f32 = 120.0;
 
@@ -35,11 +38,11 @@ impl Estimate {
 
     /// In words, e.g. "785 steps · 8.6 MB of numerals · about 23 s at 29 ms per step measured here".
     pub fn describe(&self, ms_per_step: Option<f32>) -> String {
-        let size = format!(
-            "{} steps · {:.1} MB of numerals",
-            self.steps,
-            self.data_bytes as f32 / 1e6
-        );
+        let mb = self.data_bytes as f32 / 1e6;
+        let mut size = format!("{} steps · {mb:.1} MB of numerals", self.steps);
+        if mb > BIG_DATA_MB {
+            size += " (the tab holds several times this while training)";
+        }
         match ms_per_step {
             Some(ms) => {
                 let s = self.seconds(ms);

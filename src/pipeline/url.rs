@@ -14,10 +14,15 @@ use crate::data::TargetKind;
 pub enum LinkProblem {
     #[error("unknown parameter “{0}” ignored")]
     Unknown(String),
-    #[error("{key}: {problem}; using the default")]
-    Bad { key: &'static str, problem: Problem },
-    /// A key given more than once: the last one counts.
-    #[error("{key} is given {times} times; the last one counts")]
+    /// A bad value; `kept` when another, valid, value of the same key is used instead of the default.
+    #[error("{key}: {problem}; {}", if *kept { "the other value given for it is used" } else { "using the default" })]
+    Bad {
+        key: &'static str,
+        problem: Problem,
+        kept: bool,
+    },
+    /// A key given more than once: the last valid value counts.
+    #[error("{key} is given {times} times; the last valid value counts")]
     Repeated { key: &'static str, times: usize },
 }
 
@@ -49,19 +54,18 @@ pub fn from_query(query: &str) -> (Config, Vec<LinkProblem>) {
     for (k, _) in &pairs {
         *times.entry(k.as_ref()).or_default() += 1;
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut told = std::collections::HashSet::new();
+    // Each value is parsed and range-checked where it stands, so a bad repeat never drops a good one.
+    let mut bad: Vec<(&'static str, Problem)> = Vec::new();
+    let mut good = std::collections::HashSet::new();
     for (k, v) in &pairs {
-        // A repeated key: only its last occurrence is read, and the person is told once.
-        let (n, seen) = (times[k.as_ref()], seen.entry(k.as_ref()).or_default());
-        *seen += 1;
-        if *seen < n {
-            if let (1, Some(knob)) = (*seen, knob_for_key(k)) {
-                problems.push(LinkProblem::Repeated {
-                    key: knob.key,
-                    times: n,
-                });
-            }
-            continue;
+        if let (true, Some(knob)) = (times[k.as_ref()] > 1, knob_for_key(k))
+            && told.insert(knob.key)
+        {
+            problems.push(LinkProblem::Repeated {
+                key: knob.key,
+                times: times[k.as_ref()],
+            });
         }
         // The view's keys (embed, stages, …) are read by `view::ViewOptions::from_query`.
         if super::view::VIEW_KEYS.contains(&k.as_ref()) {
@@ -71,17 +75,28 @@ pub fn from_query(query: &str) -> (Config, Vec<LinkProblem>) {
             problems.push(LinkProblem::Unknown(k.to_string()));
             continue;
         };
-        if let Err(FieldError { problem, .. }) = knob.set(&mut c, v) {
-            problems.push(LinkProblem::Bad {
-                key: knob.key,
-                problem,
-            });
+        let before = (knob.get)(&c);
+        match knob.set(&mut c, v).and_then(|()| knob.check(&c)) {
+            Ok(()) => {
+                good.insert(knob.key);
+            }
+            Err(FieldError { problem, .. }) => {
+                (knob.put)(&mut c, before);
+                bad.push((knob.key, problem));
+            }
         }
     }
-    let (c, range_errors) = c.sanitized();
-    problems.extend(range_errors.into_iter().map(|e| LinkProblem::Bad {
+    problems.extend(bad.into_iter().map(|(key, problem)| LinkProblem::Bad {
+        key,
+        problem,
+        kept: good.contains(key),
+    }));
+    // What only the whole config can tell (a synthesized set too large for a tab).
+    let (c, whole_errors) = c.sanitized();
+    problems.extend(whole_errors.into_iter().map(|e| LinkProblem::Bad {
         key: knob_for(e.field).map_or(e.field, |k| k.key),
         problem: e.problem,
+        kept: false,
     }));
     (c, problems)
 }

@@ -89,6 +89,7 @@ impl ViewOptions {
                     text: text.to_string(),
                     expected: expected.to_string(),
                 },
+                kept: false,
             })
         };
         for (k, val) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
