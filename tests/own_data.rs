@@ -344,3 +344,48 @@ fn a_zip_whose_images_are_all_too_large_says_so() {
         "the reason is kept: {err}"
     );
 }
+
+/// A PNG that claims `w × h` pixels: a real 28 × 28 PNG with its header's size (and CRC) rewritten.
+fn png_claiming(w: u32, h: u32) -> Vec<u8> {
+    let mut bytes = png(28, 28, 0, 0);
+    // IHDR: length (4) + "IHDR" (4) + width, height (4 + 4) …, from byte 8; its CRC covers type + data.
+    bytes[16..20].copy_from_slice(&w.to_be_bytes());
+    bytes[20..24].copy_from_slice(&h.to_be_bytes());
+    let crc = png_crc32(&bytes[12..29]);
+    bytes[29..33].copy_from_slice(&crc.to_be_bytes());
+    bytes
+}
+
+/// CRC-32 (IEEE), as PNG chunks use.
+fn png_crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn a_picture_claiming_gigapixels_is_refused_before_it_is_decoded() {
+    let root = tempdir("gigapixel");
+    for class in ["a", "b"] {
+        for i in 0..5 {
+            write(&root, &format!("{class}/{i}.png"), &png(28, 28, i, i));
+        }
+    }
+    write(&root, "a/huge.png", &png_claiming(60_000, 60_000));
+    let (target, notes) = load(&root).unwrap();
+    assert_eq!(target.classes(), 2, "the honest images are kept");
+    let all = notes.join(" | ");
+    assert!(
+        all.contains("a/huge.png (60000 × 60000 pixels, too large to decode"),
+        "the picture is named with its reason: {all}"
+    );
+}

@@ -114,16 +114,17 @@ test('65 bad inputs — link parameters and form fields — each get a message, 
 });
 
 test('a link with thousands of bad parameters gets a short list; a repeated key says which one counts', { timeout: 120_000 }, async () => {
-  const junk = Array.from({ length: 2000 }, (_, i) => `x${i}=1`).join('&');
-  const long = 'y'.repeat(3000);
+  // About 11 kB of query: the most a server takes in one request line is usually 16 kB.
+  const junk = Array.from({ length: 1200 }, (_, i) => `x${i}=1`).join('&');
+  const long = 'y'.repeat(1000);
   const { page, problems, close } = await openApp({ query: `?k=12&k=20&${long}=1&${junk}` });
   try {
     const list = page.locator('#url-problems');
     await list.waitFor({ timeout: 60_000 });
     const items = await list.locator('li').allInnerTexts();
     assert.equal(items.length, 11, 'ten problems and a count of the rest');
-    assert.match(items[10], /and 1992 more/);
-    assert.ok(items.some((t) => t.includes('k is given 2 times; the last one counts')), items.join(' | '));
+    assert.match(items[10], /and 1192 more/);
+    assert.ok(items.some((t) => t.includes('k is given 2 times; the last valid value counts')), items.join(' | '));
     assert.equal(await page.inputValue('#field-classes'), '20');
     const box = await list.boundingBox();
     assert.ok(box.height < 800, `the list is ${box.height} px tall`);

@@ -3,12 +3,13 @@
 
 use std::path::Path;
 
-use super::pixels::{SIDE, centre_square, dark_background, grey_from_rgba};
+use super::pixels::{SIDE, centre_square, check_size, dark_background, grey_from_rgba};
 use super::{Decoded, Layout, OwnImagesError, assemble, plan, unzip};
 use crate::data::Target;
 
 /// One image file's bytes to the model's input.
 pub fn decode(bytes: &[u8]) -> Decoded {
+    check_size(bytes)?;
     let img = image::load_from_memory(bytes).map_err(|e| format!("{e}"))?;
     let (x, y, side) = centre_square(img.width(), img.height());
     if side == 0 {

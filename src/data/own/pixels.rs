@@ -3,6 +3,25 @@
 
 pub const SIDE: usize = 28;
 
+/// The largest picture decoded (40 megapixels: 160 MB as RGBA). Phone photos are 12–50 MP; anything
+/// above would be shrunk to 28 × 28 anyway.
+pub const MAX_IMAGE_PIXELS: u64 = 40_000_000;
+
+/// Refuses a picture whose header claims more than [`MAX_IMAGE_PIXELS`], before it is decoded.
+/// `header` is the file's start (a few hundred kB is enough for every format); an unknown or short
+/// header passes, and the decoder decides.
+pub fn check_size(header: &[u8]) -> Result<(), String> {
+    match imagesize::blob_size(header) {
+        Ok(s) if (s.width as u64) * (s.height as u64) > MAX_IMAGE_PIXELS => Err(format!(
+            "{} × {} pixels, too large to decode (at most {} megapixels)",
+            s.width,
+            s.height,
+            MAX_IMAGE_PIXELS / 1_000_000
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// The crop (x, y, side) of the largest centred square of a `width × height` picture.
 pub fn centre_square(width: u32, height: u32) -> (u32, u32, u32) {
     let side = width.min(height);

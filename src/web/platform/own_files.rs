@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::js::{await_promise, blob_bytes, call, get};
 use crate::data::Target;
-use crate::data::own::pixels::{SIDE, centre_square, dark_background, grey_from_rgba};
+use crate::data::own::pixels::{SIDE, centre_square, check_size, dark_background, grey_from_rgba};
 use crate::data::own::{Decoded, MAX_FILE_BYTES, assemble, plan, unzip};
 
 /// A picked file: a browser Blob, or bytes unpacked from a zip.
@@ -137,14 +137,20 @@ async fn bitmap(args: &[JsValue]) -> Result<JsValue, JsValue> {
 /// One picture to the model's input: centre square, 28 × 28 (the browser resamples), grey, dark
 /// background.
 async fn decode(source: &Source, ctx: &web_sys::CanvasRenderingContext2d) -> Decoded {
+    // The header says how large the decoded picture would be: check it before the browser decodes.
+    const HEADER: usize = 256 << 10;
     let blob = match source {
         Source::Blob(b) => {
             if get(b, "size").as_f64().unwrap_or(0.0) > MAX_FILE_BYTES as f64 {
                 return Err("over 25 MB".into());
             }
+            let head =
+                call(b, "slice", &[0.into(), (HEADER as u32).into()]).map_err(|_| "unreadable")?;
+            check_size(&blob_bytes(&head).await?)?;
             b.clone()
         }
         Source::Bytes(bytes) => {
+            check_size(&bytes[..bytes.len().min(HEADER)])?;
             let parts = Array::of1(&Uint8Array::from(bytes.as_slice()));
             let ctor: Function = get(&js_sys::global(), "Blob").unchecked_into();
             Reflect::construct(&ctor, &Array::of1(&parts)).map_err(|_| "unreadable")?
