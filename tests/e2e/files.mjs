@@ -20,6 +20,15 @@ export function png(w, h, value) {
     chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/// A small PNG whose header claims `w × h` pixels (its IHDR and CRC rewritten): a decompression bomb
+/// for an image decoder.
+export function pngClaiming(w, h) {
+  const bytes = png(4, 4, () => 0);
+  bytes.writeUInt32BE(w, 16); bytes.writeUInt32BE(h, 20);
+  bytes.writeUInt32BE(crc32(bytes.subarray(12, 29)), 29);
+  return bytes;
+}
+
 /// A .zip (stored, no compression) of `files`: [[path, bytes], …].
 export function zip(files) {
   const locals = []; const centrals = []; let offset = 0;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { inkedPixels, openApp, setField, shot } from './browser.mjs';
-import { png, shapeImages, withLyingEntry, writeTree, zip } from './files.mjs';
+import { png, pngClaiming, shapeImages, withLyingEntry, writeTree, zip } from './files.mjs';
 
 test('own images from a folder and a zip, then export → import of a student', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lwkd-own-'));
@@ -97,6 +97,21 @@ test('a .zip that lies about its sizes is read only up to the limits, and memory
     const grew = (await wasmMb()) - before;
     console.log(`# the page's wasm memory: ${before.toFixed(1)} MB before the 300 MB zip bomb, +${grew.toFixed(1)} MB after`);
     assert.ok(grew < 100, `reading the bomb grew the page's memory by ${grew.toFixed(0)} MB`);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('a picture whose header claims gigapixels is left out, named, before the browser decodes it', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lwkd-huge-'));
+  const folder = writeTree(join(dir, 'pics'), [...shapeImages(['left', 'right'], 6), ['left/huge.png', pngClaiming(60_000, 60_000)]]);
+  const { page, problems, close } = await openApp({ webgpu: false });
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.selectOption('#field-target', 'own');
+    await page.setInputFiles('#own-folder', folder);
+    await page.locator('#own-status', { hasText: '2 classes (left, right)' }).waitFor({ timeout: 60_000 });
+    const notes = await page.locator('#own-notes').innerText();
+    assert.ok(notes.includes('pics/left/huge.png (60000 × 60000 pixels, too large to decode'), notes);
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });
