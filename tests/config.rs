@@ -136,3 +136,17 @@ fn a_run_is_sized_before_it_starts() {
         "{text}"
     );
 }
+
+#[test]
+fn a_comparison_is_sized_before_it_starts() {
+    // 10 classes × 500 images at batch 64: 79 steps an epoch; six methods × 3 epochs + 3 heavy epochs.
+    let e = Config::default().comparison_estimate(10);
+    assert_eq!(e.steps, 79 * (6 * 3 + 3));
+    let text = e.describe(Some(10.0));
+    assert!(text.starts_with("1659 steps · about 17 s"), "{text}");
+    let ce_only = Config {
+        methods: vec![lwkd::distill::Method::Ce],
+        ..Config::default()
+    };
+    assert_eq!(ce_only.comparison_estimate(10).steps, 79 * 3, "no heavy teacher without KD");
+}

@@ -389,3 +389,19 @@ fn a_picture_claiming_gigapixels_is_refused_before_it_is_decoded() {
         "the picture is named with its reason: {all}"
     );
 }
+
+#[test]
+fn a_deeply_nested_folder_is_read_without_trouble() {
+    let root = tempdir("deep");
+    for class in ["a", "b"] {
+        for i in 0..5 {
+            write(&root, &format!("{class}/{i}.png"), &png(28, 28, i, i));
+        }
+    }
+    // 200 folders deep inside class "a": still class "a" (its top folder names it).
+    let deep = (0..200).map(|i| format!("d{i}")).collect::<Vec<_>>().join("/");
+    write(&root, &format!("a/{deep}/deep.png"), &png(28, 28, 3, 3));
+    let (target, _) = load(&root).unwrap();
+    assert_eq!(target.class_names, vec!["a", "b"]);
+    assert_eq!(target.train.len() + target.test.len(), 11);
+}

@@ -39,6 +39,9 @@ pub struct MethodResult {
     pub train_acc: f32,
     pub teacher_s: f32,
     pub distill_s: f32,
+    /// The student's optimizer steps (the time per step of a comparison is `distill_s / steps`).
+    #[serde(default)]
+    pub steps: usize,
     pub total_s: f32,
     pub curve: Vec<EpochPoint>,
     pub test_predictions: Vec<u8>,
@@ -213,6 +216,7 @@ async fn train_student(
         train_acc: trained.train_acc,
         teacher_s,
         distill_s: trained.train_s,
+        steps: trained.steps,
         total_s: teacher_s + trained.train_s,
         showcase: student_outputs(&trained.model, &target.test, &show, device).await,
         curve: trained.curve,

@@ -19,6 +19,19 @@ pub struct Estimate {
 }
 
 impl Config {
+    /// Stage 3's size: every chosen method's student steps, plus the heavy teacher's for vanilla KD
+    /// (on `target_classes` classes); the data is the target's, already loaded.
+    pub fn comparison_estimate(&self, target_classes: usize) -> Estimate {
+        let per_epoch = (target_classes * self.train_per_class).div_ceil(self.batch_size.max(1));
+        let heavy = self.methods.iter().any(|m| m.uses_heavy_teacher());
+        Estimate {
+            data_bytes: 0,
+            steps: per_epoch
+                * (self.methods.len() * self.distill_epochs
+                    + usize::from(heavy) * self.heavy_epochs),
+        }
+    }
+
     /// Stage 2's size: the synthesized set and the teacher's optimizer steps.
     pub fn teacher_estimate(&self) -> Estimate {
         let image = 784 * digits_for(self.classes);
@@ -39,7 +52,10 @@ impl Estimate {
     /// In words, e.g. "785 steps · 8.6 MB of numerals · about 23 s at 29 ms per step measured here".
     pub fn describe(&self, ms_per_step: Option<f32>) -> String {
         let mb = self.data_bytes as f32 / 1e6;
-        let mut size = format!("{} steps · {mb:.1} MB of numerals", self.steps);
+        let mut size = format!("{} steps", self.steps);
+        if self.data_bytes > 0 {
+            size += &format!(" · {mb:.1} MB of numerals");
+        }
         if mb > BIG_DATA_MB {
             size += " (the tab holds several times this while training)";
         }

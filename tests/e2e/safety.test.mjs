@@ -111,11 +111,13 @@ test('several clicks in one task start one job, not overlapping ones', { timeout
     await clickThrice('train');
     await page.locator('#teacher-result').waitFor({ timeout: 120_000 });
     assert.match(await page.locator('#teacher-estimate').innerText(), /about \d+ s at \d+ ms per step \(measured here\)/);
+    assert.match(await page.locator('#distill-estimate').innerText(), /This comparison: 4 steps · the time is estimated after a first run/);
     await clickThrice('distill-run');
     await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length >= 2,
       null, { timeout: 120_000 });
     await page.locator('#distill-run:enabled').waitFor({ timeout: 120_000 });
     assert.equal(await page.locator('#results-table tbody tr').count(), 2, 'one comparison, not three');
+    assert.match(await page.locator('#distill-estimate').innerText(), /4 steps · about \d+ s at \d+ ms per step \(measured here\)/);
     const notice = await page.locator('#notice').count() ? await page.locator('#notice').innerText() : '';
     assert.ok(!/worker stopped/i.test(notice), notice);
     assert.deepEqual(problems, []);

@@ -20,6 +20,24 @@ use charts::{DistillCharts, TargetGrid};
 use k_check::KCheck;
 use settings::{DistillFields, MethodBoxes};
 
+/// The comparison's size before it starts, and its time at the speed the last one measured here.
+#[component]
+fn ComparisonEstimate() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let cfg = state.config.get();
+        state.targets.status.track();
+        let classes = state.target(cfg.target).map_or(10, |t| t.classes());
+        let results = state.distill.results.get();
+        let (seconds, steps) = results
+            .iter()
+            .fold((0.0, 0), |(s, n), r| (s + r.distill_s, n + r.steps));
+        let ms = (steps > 0).then(|| 1000.0 * seconds / steps as f32);
+        let text = cfg.comparison_estimate(classes).describe(ms);
+        view! { <p id="distill-estimate" class="small muted">{format!("This comparison: {text}.")}</p> }
+    }
+}
+
 #[component]
 pub fn DistillPanel() -> impl IntoView {
     let state = use_state();
@@ -59,6 +77,7 @@ pub fn DistillPanel() -> impl IntoView {
             )}</p>
             <MethodBoxes/>
             <KCheck/>
+            <ComparisonEstimate/>
             <RunControls ids=ids label="Distill and compare" busy_label="Distilling…" on_run=move || run(state)
                 can_run=can_run busy=busy progress=progress name_stage=true>
                 <TargetLine/>
