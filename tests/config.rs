@@ -148,5 +148,9 @@ fn a_comparison_is_sized_before_it_starts() {
         methods: vec![lwkd::distill::Method::Ce],
         ..Config::default()
     };
-    assert_eq!(ce_only.comparison_estimate(10).steps, 79 * 3, "no heavy teacher without KD");
+    assert_eq!(
+        ce_only.comparison_estimate(10).steps,
+        79 * 3,
+        "no heavy teacher without KD"
+    );
 }

@@ -93,7 +93,7 @@ test('a .zip that lies about its sizes is read only up to the limits, and memory
     await page.setInputFiles('#own-zip', bomb);
     await page.locator('#own-status', { hasText: '2 classes (left, right), 16 training and 4 test images' })
       .waitFor({ timeout: 60_000 });
-    assert.match(await page.locator("#own-notes").innerText(), /1 file over 25 MB left out: two\/left\/zz-bomb.png/);
+    assert.ok((await page.locator("#own-notes").innerText()).includes("two/left/zz-bomb.png (over 25 MB)"));
     const grew = (await wasmMb()) - before;
     console.log(`# the page's wasm memory: ${before.toFixed(1)} MB before the 300 MB zip bomb, +${grew.toFixed(1)} MB after`);
     assert.ok(grew < 100, `reading the bomb grew the page's memory by ${grew.toFixed(0)} MB`);

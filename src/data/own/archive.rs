@@ -1,81 +1,58 @@
-//! The files inside a .zip, read in memory (nothing leaves the browser).
+//! The files inside a .zip, read in memory (nothing leaves the browser) and one at a time: only the
+//! entries a class will use are unpacked, each up to the per-file limit by the bytes it actually
+//! produces (a zip's sizes are claims), so the peak is the zip itself plus one picture.
 
 use std::io::{Cursor, Read};
 
 use super::{MAX_FILE_BYTES, OwnImagesError};
 
-/// Everything a zip may unpack to; more is refused (a zip bomb would take the tab down).
-const MAX_TOTAL_BYTES: u64 = 1 << 30;
+/// An opened .zip.
+pub struct Archive(zip::ZipArchive<Cursor<Vec<u8>>>);
 
-/// Files as (path, bytes), and notes on what was left out.
-pub type Unzipped = (Vec<(String, Vec<u8>)>, Vec<String>);
-
-/// The first few names, and how many more.
-fn named(names: &[String]) -> String {
-    const SHOWN: usize = 5;
-    let mut text = names[..names.len().min(SHOWN)].join(", ");
-    if names.len() > SHOWN {
-        text += &format!(" and {} more", names.len() - SHOWN);
+impl Archive {
+    pub fn open(bytes: Vec<u8>) -> Result<Self, OwnImagesError> {
+        zip::ZipArchive::new(Cursor::new(bytes))
+            .map(Self)
+            .map_err(|e| OwnImagesError::NotZip(e.to_string()))
     }
-    text
-}
 
-/// The files of the zip in `bytes` (folders omitted), with their '/'-separated paths. Entries too large
-/// or unreadable are skipped and counted in the notes.
-pub fn unzip(bytes: &[u8]) -> Result<Unzipped, OwnImagesError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| OwnImagesError::NotZip(e.to_string()))?;
-    let mut files = Vec::new();
-    let (mut total, mut broken) = (0u64, 0usize);
-    let mut too_large: Vec<String> = Vec::new();
-    for i in 0..archive.len() {
-        let mut entry = match archive.by_index(i) {
-            Ok(e) => e,
-            Err(_) => {
-                broken += 1;
-                continue;
+    /// Every file's '/'-separated path and entry index (folders omitted); entries whose header is
+    /// unreadable are counted in the notes.
+    pub fn files(&mut self) -> (Vec<(String, usize)>, Vec<String>) {
+        let mut files = Vec::new();
+        let mut broken = 0;
+        for i in 0..self.0.len() {
+            match self.0.by_index_raw(i) {
+                Ok(e) if e.is_dir() => {}
+                Ok(e) => files.push((e.name().to_string(), i)),
+                Err(_) => broken += 1,
             }
+        }
+        let notes = match broken {
+            0 => Vec::new(),
+            1 => vec!["1 damaged entry of the .zip left out".to_string()],
+            n => vec![format!("{n} damaged entries of the .zip left out")],
         };
-        if entry.is_dir() {
-            continue;
-        }
+        (files, notes)
+    }
+
+    /// The bytes of entry `index`, read at most one byte past the limit.
+    pub fn read(&mut self, index: usize) -> Result<Vec<u8>, String> {
+        let mut entry = self
+            .0
+            .by_index(index)
+            .map_err(|_| "a damaged entry of the .zip".to_string())?;
         if entry.size() > MAX_FILE_BYTES as u64 {
-            too_large.push(entry.name().to_string());
-            continue;
+            return Err("over 25 MB".into());
         }
-        // The sizes in a zip's headers are claims: read at most one byte past the limit, and count
-        // what was actually produced.
-        let name = entry.name().to_string();
         let mut data = Vec::with_capacity((entry.size() as usize).min(MAX_FILE_BYTES));
-        let limit = MAX_FILE_BYTES as u64 + 1;
-        match (&mut entry).take(limit).read_to_end(&mut data) {
-            Ok(_) if data.len() > MAX_FILE_BYTES => too_large.push(name),
-            Ok(_) => {
-                total += data.len() as u64;
-                if total > MAX_TOTAL_BYTES {
-                    return Err(OwnImagesError::ZipTooLarge);
-                }
-                files.push((name, data));
-            }
-            Err(_) => broken += 1,
+        (&mut entry)
+            .take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut data)
+            .map_err(|_| "a damaged entry of the .zip".to_string())?;
+        if data.len() > MAX_FILE_BYTES {
+            return Err("over 25 MB".into());
         }
+        Ok(data)
     }
-    let mut notes = Vec::new();
-    if !too_large.is_empty() {
-        notes.push(format!(
-            "{} over 25 MB left out: {}",
-            match too_large.len() {
-                1 => "1 file".to_string(),
-                n => format!("{n} files"),
-            },
-            named(&too_large)
-        ));
-    }
-    if broken > 0 {
-        notes.push(match broken {
-            1 => "1 damaged entry of the .zip left out".to_string(),
-            n => format!("{n} damaged entries of the .zip left out"),
-        });
-    }
-    Ok((files, notes))
 }

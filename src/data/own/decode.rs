@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::pixels::{SIDE, centre_square, check_size, dark_background, grey_from_rgba};
-use super::{Decoded, Layout, OwnImagesError, assemble, plan, unzip};
+use super::{Archive, Decoded, Layout, OwnImagesError, assemble, plan};
 use crate::data::Target;
 
 /// One image file's bytes to the model's input.
@@ -39,25 +39,31 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> std::io::R
     Ok(())
 }
 
+/// Reads and decodes file `i` of what was picked.
+type Reader = Box<dyn FnMut(usize) -> Decoded>;
+
 /// A folder or a .zip of images, one sub-folder per class, as a target; with the notes on what was
 /// left out.
 pub fn load(path: &Path) -> Result<(Target, Vec<String>), OwnImagesError> {
-    let (files, mut notes) = if path.is_dir() {
+    let io = |e: std::io::Error| OwnImagesError::Io(format!("{}: {e}", path.display()));
+    // A folder is read whole; a .zip entry only when a class uses it.
+    let (paths, mut notes, mut read): (Vec<String>, Vec<String>, Reader) = if path.is_dir() {
         let mut files = Vec::new();
-        walk(path, path, &mut files)
-            .map_err(|e| OwnImagesError::Io(format!("{}: {e}", path.display())))?;
-        (files, Vec::new())
+        walk(path, path, &mut files).map_err(io)?;
+        let paths = files.iter().map(|(p, _)| p.clone()).collect();
+        (paths, Vec::new(), Box::new(move |i| decode(&files[i].1)))
     } else {
-        let bytes = std::fs::read(path)
-            .map_err(|e| OwnImagesError::Io(format!("{}: {e}", path.display())))?;
-        unzip(&bytes)?
+        let mut archive = Archive::open(std::fs::read(path).map_err(io)?)?;
+        let (files, notes) = archive.files();
+        let paths = files.iter().map(|(p, _)| p.clone()).collect();
+        let read = move |i: usize| archive.read(files[i].1).and_then(|b| decode(&b));
+        (paths, notes, Box::new(read))
     };
-    let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
     let layout: Layout = plan(&paths).map_err(|e| e.after(&notes))?;
     let mut decoded: Vec<Decoded> = vec![Err("not read".into()); paths.len()];
     for class in &layout.classes {
         for &i in &class.files {
-            decoded[i] = decode(&files[i].1);
+            decoded[i] = read(i);
         }
     }
     let (target, more) = assemble(&layout, &decoded, &paths).map_err(|e| e.after(&notes))?;

@@ -9,7 +9,7 @@ pub mod decode;
 pub mod layout;
 pub mod pixels;
 
-pub use archive::unzip;
+pub use archive::Archive;
 pub use assemble::{Decoded, assemble};
 pub use layout::{ClassFiles, Layout, plan};
 
@@ -18,8 +18,6 @@ pub use layout::{ClassFiles, Layout, plan};
 pub enum OwnImagesError {
     #[error("this is not a readable .zip file ({0})")]
     NotZip(String),
-    #[error("this .zip unpacks to more than 1 GB; choose fewer or smaller images")]
-    ZipTooLarge,
     /// Fewer than two class folders; `found` says what there was instead, `notes` what was left out.
     #[error(
         "{found} — choose a folder (or .zip) with one sub-folder of images per class, at least {min} classes{}",

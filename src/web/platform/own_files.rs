@@ -2,6 +2,9 @@
 //! them with the browser's own codecs (`createImageBitmap`, off the main thread) to 28 × 28 grey.
 //! Nothing is sent anywhere. Everything goes through `Reflect` so no extra web-sys features are needed.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -9,12 +12,12 @@ use wasm_bindgen_futures::JsFuture;
 use super::js::{await_promise, blob_bytes, call, get};
 use crate::data::Target;
 use crate::data::own::pixels::{SIDE, centre_square, check_size, dark_background, grey_from_rgba};
-use crate::data::own::{Decoded, MAX_FILE_BYTES, assemble, plan, unzip};
+use crate::data::own::{Archive, Decoded, MAX_FILE_BYTES, assemble, plan};
 
-/// A picked file: a browser Blob, or bytes unpacked from a zip.
+/// A picked file: a browser Blob, or an entry of a .zip (unpacked only when a class uses it).
 pub enum Source {
     Blob(JsValue),
-    Bytes(Vec<u8>),
+    Zip(Rc<RefCell<Archive>>, usize),
 }
 
 pub struct Picked {
@@ -46,11 +49,13 @@ pub async fn pick(files: Vec<(String, JsValue)>) -> Result<Picked, String> {
     if let [(name, blob)] = files.as_slice()
         && name.to_ascii_lowercase().ends_with(".zip")
     {
-        let (entries, notes) = unzip(&blob_bytes(blob).await?).map_err(|e| e.to_string())?;
+        let mut archive = Archive::open(blob_bytes(blob).await?).map_err(|e| e.to_string())?;
+        let (entries, notes) = archive.files();
+        let archive = Rc::new(RefCell::new(archive));
         return Ok(Picked {
             files: entries
                 .into_iter()
-                .map(|(p, b)| (p, Source::Bytes(b)))
+                .map(|(p, i)| (p, Source::Zip(archive.clone(), i)))
                 .collect(),
             notes,
         });
@@ -149,7 +154,8 @@ async fn decode(source: &Source, ctx: &web_sys::CanvasRenderingContext2d) -> Dec
             check_size(&blob_bytes(&head).await?)?;
             b.clone()
         }
-        Source::Bytes(bytes) => {
+        Source::Zip(archive, index) => {
+            let bytes = archive.borrow_mut().read(*index)?;
             check_size(&bytes[..bytes.len().min(HEADER)])?;
             let parts = Array::of1(&Uint8Array::from(bytes.as_slice()));
             let ctor: Function = get(&js_sys::global(), "Blob").unchecked_into();
