@@ -3,7 +3,7 @@
 // scripts/serve.sh and by the browser tests, which start it in-process to watch every request.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -32,9 +32,17 @@ export function serve(root, port = 0, hook = () => null, { mounts = {}, headers 
       return;
     }
     let path = normalize(join(base, decoded));
-    if (!path.startsWith(base)) { res.writeHead(403).end(); return; }
+    // Inside the served folder only (a sibling such as `<root>-old` shares its prefix).
+    if (path !== base && !path.startsWith(base + sep)) { res.writeHead(403).end(); return; }
     try {
-      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      if ((await stat(path)).isDirectory()) {
+        // A folder's page loads its files relative to it: `/course/lwkd` must become `/course/lwkd/`.
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+          return;
+        }
+        path = join(path, 'index.html');
+      }
       let body = await readFile(path);
       if (faked?.status) { res.writeHead(faked.status).end(); return; }
       if (faked?.transform) body = faked.transform(body);

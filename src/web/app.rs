@@ -22,12 +22,13 @@ pub fn App() -> impl IntoView {
     let (embed, shows) = (view.embed, [view.shows(1), view.shows(2), view.shows(3)]);
     state.view.set_value(view);
     provide_context(state);
-    // The address bar always holds the current settings.
+    // The address bar always holds the current settings. Edits are history entries, except in an
+    // embed: there the host page's Back must leave the page, not step through its settings.
     Effect::new(move |first: Option<()>| {
         share::sync_url(
             &state.config.get(),
             &state.view.get_value(),
-            first.is_some(),
+            first.is_some() && !embed,
         )
     });
     leaving::install(state);

@@ -1,6 +1,6 @@
 // The static server that `scripts/serve.sh` runs: a malformed request is answered, not fatal.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -16,6 +16,17 @@ test('a malformed percent-encoded path gets 400 and the server keeps serving', a
       assert.equal((await fetch(base + bad)).status, 400, bad);
     }
     assert.equal((await fetch(`${base}/..%2F..%2Fetc%2Fpasswd`)).status, 403);
+    // A sibling folder that shares the root's name as a prefix is outside it too.
+    mkdirSync(`${root}-old`, { recursive: true });
+    writeFileSync(`${root}-old/secret.txt`, 'not yours');
+    const leaf = root.split('/').pop();
+    assert.equal((await fetch(`${base}/..%2F${leaf}-old%2Fsecret.txt`)).status, 403);
+    // A folder asked for without its slash is redirected, so its page's relative URLs resolve.
+    mkdirSync(join(root, 'course'));
+    writeFileSync(join(root, 'course', 'index.html'), 'course');
+    const redirect = await fetch(`${base}/course?k=12`, { redirect: 'manual' });
+    assert.equal(redirect.status, 301);
+    assert.equal(redirect.headers.get('location'), '/course/?k=12');
     const ok = await fetch(`${base}/`);
     assert.equal(ok.status, 200);
     assert.equal(await ok.text(), '<p>hello</p>');

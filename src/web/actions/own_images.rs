@@ -45,6 +45,13 @@ pub fn read(state: AppState, files: Vec<(String, JsValue)>) {
             }
             Err(e) => Err(e),
         };
+        // A run started while the images were read keeps the images it started with.
+        let outcome = match outcome {
+            Ok(_) if state.busy_now() => Err(
+                "a run started while they were read; load them again when it has finished".into(),
+            ),
+            other => other,
+        };
         match outcome {
             Ok((target, notes)) => {
                 let k = target.classes();

@@ -61,6 +61,10 @@ pub fn keep_results(state: AppState) {
     }
     Effect::new(move |_| {
         let results = d.results.get();
+        // Restored results are already saved, with the settings that produced them.
+        if d.restored.get_untracked().is_some() {
+            return;
+        }
         if let (false, Some(target)) = (results.is_empty(), d.results_target.get_untracked()) {
             storage::save(&storage::Saved {
                 query: crate::pipeline::url::to_query(&state.config.get_untracked()),

@@ -11,6 +11,9 @@ use crate::web::platform::host::WebHost;
 use crate::web::state::{AppState, SynthSummary};
 
 pub fn generate(state: AppState) {
+    if state.busy_now() {
+        return;
+    }
     let Some(cfg) = state.valid_config(1) else {
         return;
     };

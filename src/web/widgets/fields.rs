@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::web::state::{AppState, use_state};
 
 /// Re-validates the whole config, keeping the parse errors of fields the person is still fixing.
-fn revalidate(state: AppState, parse_error: Option<FieldError>, field: &str) {
+pub fn revalidate(state: AppState, parse_error: Option<FieldError>, field: &str) {
     let mut errors: Vec<FieldError> = state
         .field_errors
         .get_untracked()

@@ -5,6 +5,7 @@ use crate::data::TargetKind;
 use leptos::prelude::*;
 
 use crate::web::state::use_state;
+use crate::web::widgets::fields::revalidate;
 
 /// Fashion-MNIST and MNIST have ten classes (own images: as many as their folders).
 const DATASET_CLASSES: usize = 10;
@@ -29,21 +30,23 @@ pub fn KCheck() -> impl IntoView {
             .teacher
             .model
             .with_value(|t| t.as_ref().map(|t| t.classes));
-        if cfg.classes != target_k {
-            Some((
+        // With a teacher, its K is what must match (K in the form only matters for the next one).
+        match teacher_k {
+            Some(k) if k != target_k => Some((
+                format!(
+                    "The trained teacher knows {k} classes but {name} has {target_k}: generate the numerals and train the teacher again (K = {target_k}) for LW-KD."
+                ),
+                (cfg.classes != target_k).then_some(target_k),
+            )),
+            Some(_) => None,
+            None if cfg.classes != target_k => Some((
                 format!(
                     "K is {} but {name} has {target_k} classes: LW-KD's teacher must know the target's classes.",
                     cfg.classes
                 ),
                 Some(target_k),
-            ))
-        } else {
-            teacher_k.filter(|&k| k != target_k).map(|k| {
-                let text = format!(
-                    "The trained teacher knows {k} classes but {name} has {target_k}: generate the numerals and train the teacher again (K = {target_k}) for LW-KD."
-                );
-                (text, None)
-            })
+            )),
+            None => None,
         }
     };
     move || {
@@ -53,7 +56,11 @@ pub fn KCheck() -> impl IntoView {
                     {text}
                     {fix.map(|k| view! {
                         " "<button id="k-fix" class="small" disabled=move || state.busy.get().is_some()
-                            on:click=move |_| state.config.update(|c| c.classes = k)>
+                            on:click=move |_| {
+                                state.config.update(|c| c.classes = k);
+                                // K's own error, and a size error that was K's, go with it.
+                                revalidate(state, None, "classes");
+                            }>
                             {format!("Set K to {k}")}
                         </button>
                     })}
