@@ -389,14 +389,20 @@ fn png_crc32(data: &[u8]) -> u32 {
     !crc
 }
 
-#[test]
-fn a_picture_claiming_gigapixels_is_refused_before_it_is_decoded() {
-    let root = tempdir("gigapixel");
+/// A fresh folder with five small PNGs in each of the class folders "a" and "b".
+fn folder_of_pngs(name: &str) -> std::path::PathBuf {
+    let root = tempdir(name);
     for class in ["a", "b"] {
         for i in 0..5 {
             write(&root, &format!("{class}/{i}.png"), &png(28, 28, i, i));
         }
     }
+    root
+}
+
+#[test]
+fn a_picture_claiming_gigapixels_is_refused_before_it_is_decoded() {
+    let root = folder_of_pngs("gigapixel");
     write(&root, "a/huge.png", &png_claiming(60_000, 60_000));
     let (target, notes) = load(&root).unwrap();
     assert_eq!(target.classes(), 2, "the honest images are kept");
@@ -409,12 +415,7 @@ fn a_picture_claiming_gigapixels_is_refused_before_it_is_decoded() {
 
 #[test]
 fn a_deeply_nested_folder_is_read_without_trouble() {
-    let root = tempdir("deep");
-    for class in ["a", "b"] {
-        for i in 0..5 {
-            write(&root, &format!("{class}/{i}.png"), &png(28, 28, i, i));
-        }
-    }
+    let root = folder_of_pngs("deep");
     // 200 folders deep inside class "a": still class "a" (its top folder names it).
     let deep = (0..200)
         .map(|i| format!("d{i}"))
