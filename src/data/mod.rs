@@ -4,6 +4,7 @@ pub mod batch;
 pub mod images;
 pub mod local;
 pub mod manifest;
+pub mod noise;
 pub mod numeral;
 pub mod own;
 pub mod rng;

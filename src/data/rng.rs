@@ -24,6 +24,8 @@ pub enum Stream {
     ClassMean = 7,
     /// The numerals of the soft-target view.
     Showcase = 8,
+    /// Which target training labels are flipped (the label-noise scenario).
+    LabelNoise = 9,
 }
 
 impl Stream {

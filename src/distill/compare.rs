@@ -9,6 +9,7 @@ use super::showcase::{showcase_indices, student_outputs};
 use super::targets::{class_mean_table, table_tensor};
 use super::train::{TrainSpec, Trained, train_net};
 use super::{DistillConfig, Method, TargetSource, TeacherInput};
+use crate::data::noise::flip_labels;
 use crate::data::rng::Stream;
 use crate::data::synth::NumeralDrawer;
 use crate::data::target::first_per_class;
@@ -38,6 +39,10 @@ pub struct MethodResult {
     pub test_acc: f32,
     pub train_acc: f32,
     pub teacher_s: f32,
+    /// The heavy teacher's own test accuracy (vanilla KD only): it must be clearly better than the
+    /// students for its soft targets to carry anything.
+    #[serde(default)]
+    pub heavy_acc: Option<f32>,
     pub distill_s: f32,
     /// The student's optimizer steps (the time per step of a comparison is `distill_s / steps`).
     #[serde(default)]
@@ -45,8 +50,12 @@ pub struct MethodResult {
     pub total_s: f32,
     pub curve: Vec<EpochPoint>,
     pub test_predictions: Vec<u8>,
-    /// The student's output distribution (T = 1) on each showcase test image.
-    pub showcase: Vec<Vec<f32>>,
+    /// The seed this student was trained with (a comparison over seeds holds one result per seed).
+    #[serde(default)]
+    pub seed: u64,
+    /// The student's logits on each showcase test image (re-softened by the page's explorer).
+    #[serde(default)]
+    pub showcase_logits: Vec<Vec<f32>>,
     /// The trained student as a burnpack file (see `model::weights`); not kept in browser storage.
     #[serde(skip)]
     pub weights: Vec<u8>,
@@ -147,16 +156,21 @@ pub async fn compare(
         });
         return Ok(Vec::new());
     }
-    let train = first_per_class(&target.train, k, cfg.train_per_class);
+    // The student's subset is chosen by the true labels, then noise (if asked) flips some of them;
+    // the heavy teacher's whole split gets the same rate of noise.
+    let noisy = |set: &ImageSet| flip_labels(set, k, cfg.label_noise, cfg.seed);
+    let train = noisy(&first_per_class(&target.train, k, cfg.train_per_class));
+    let all = noisy(&target.train);
     let mut heavy: Option<Trained> = None;
     let mut results = Vec::new();
     for &method in methods {
         if method.uses_heavy_teacher() && heavy.is_none() {
+            // As heavy teachers are: on every training image the app has, not the student's subset.
             let spec = TrainSpec {
                 arch: Arch::Heavy,
                 method: Method::Ce,
                 stage: Stage::HeavyTeacher,
-                train: &train,
+                train: &all,
                 test: &target.test,
                 classes: k,
                 epochs: cfg.heavy_epochs,
@@ -167,7 +181,10 @@ pub async fn compare(
         let result = train_student(
             method, &train, target, targets, teacher_s, cfg, device, host,
         );
-        let result = result.await?;
+        let mut result = result.await?;
+        if method.uses_heavy_teacher() {
+            result.heavy_acc = heavy.as_ref().map(|h| h.eval_acc);
+        }
         host.emit(Event::MethodDone(Box::new(result.clone())));
         results.push(result);
     }
@@ -215,10 +232,12 @@ async fn train_student(
         test_acc: trained.eval_acc,
         train_acc: trained.train_acc,
         teacher_s,
+        heavy_acc: None,
         distill_s: trained.train_s,
         steps: trained.steps,
         total_s: teacher_s + trained.train_s,
-        showcase: student_outputs(&trained.model, &target.test, &show, device).await,
+        seed: cfg.seed,
+        showcase_logits: student_outputs(&trained.model, &target.test, &show, device).await,
         curve: trained.curve,
         test_predictions: trained.predictions,
         weights,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::TeacherInput;
+use super::{TeacherInput, TfKdStudent};
 use crate::model::StudentKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -27,8 +27,12 @@ pub struct DistillConfig {
     /// Tf-KD_reg's probability a of the right class, and its temperature.
     pub tfkd_a: f64,
     pub tfkd_temperature: f64,
-    /// Epochs of vanilla KD's heavy teacher on the target.
+    /// Epochs of vanilla KD's heavy teacher, trained on every target training image the app has.
     pub heavy_epochs: usize,
+    /// Share of the target's training labels flipped to another class (the same for every method).
+    pub label_noise: f64,
+    /// How Tf-KD_reg's student side is compared with its virtual teacher.
+    pub tfkd_student: TfKdStudent,
     /// Adam's learning rate of the discriminator.
     pub disc_lr: f64,
     /// Synthesized images per class averaged in class-mean mode.
@@ -54,6 +58,8 @@ impl Default for DistillConfig {
             tfkd_a: 0.99,
             tfkd_temperature: 20.0,
             heavy_epochs: 3,
+            label_noise: 0.0,
+            tfkd_student: TfKdStudent::Softened,
             disc_lr: 1e-3,
             class_mean_draws: 64,
             seed: 42,

@@ -4,6 +4,8 @@
 use burn::prelude::*;
 use burn::tensor::activation::{log_softmax, softplus};
 
+use super::soften::soften;
+
 /// Cross-entropy with soft targets: −Σₖ qₖ · log softmax(z)ₖ, averaged over the batch.
 pub fn soft_cross_entropy(logits: Tensor<2>, targets: Tensor<2>) -> Tensor<1> {
     (targets * log_softmax(logits, 1)).sum_dim(1).mean().neg()
@@ -72,15 +74,17 @@ pub fn smoothing_table(classes: usize, eps: f64) -> Vec<f32> {
 /// authors' code — through softmax(p_d / T). Softmax over *probabilities* divided by a large T is what
 /// makes it so smooth (at K = 10, a = 0.99, T = 20 the right class gets ≈ 0.104).
 pub fn tfkd_table(classes: usize, a: f64, t: f64) -> Vec<f32> {
-    let k = classes as f64;
-    let other = (1.0 - a) / (k - 1.0);
-    let e_right = (a / t).exp();
-    let e_other = (other / t).exp();
-    let z = e_right + (k - 1.0) * e_other;
-    table(
-        classes,
-        |y, j| if y == j { e_right / z } else { e_other / z },
-    )
+    virtual_teacher_scores(classes, a)
+        .chunks(classes)
+        .flat_map(|row| soften(row, t as f32))
+        .collect()
+}
+
+/// Row y: Tf-KD_reg's virtual teacher p_d itself (a for the right class, (1 − a)/(K − 1) for the
+/// others): the scores [`tfkd_table`] softens, kept raw for the soft-target explorer.
+pub fn virtual_teacher_scores(classes: usize, a: f64) -> Vec<f32> {
+    let other = (1.0 - a) / (classes as f64 - 1.0);
+    table(classes, |y, j| if y == j { a } else { other })
 }
 
 fn table(classes: usize, f: impl Fn(usize, usize) -> f64) -> Vec<f32> {

@@ -10,7 +10,7 @@ use super::losses::{
     cross_entropy, discriminator_accuracy, discriminator_loss, generator_loss, kd_loss,
     soft_cross_entropy,
 };
-use super::{DistillConfig, Method, TargetSource};
+use super::{DistillConfig, Method, TargetSource, TfKdStudent};
 use crate::model::{Discriminator, Net};
 use crate::pipeline::events::LossParts;
 use crate::pipeline::{Event, Stage};
@@ -48,7 +48,10 @@ impl Method {
                 let s = soft_cross_entropy(logits, q);
                 (s.clone(), s)
             }
-            (Method::TfKdReg, Some(p)) => blend(kd_loss(logits, p, cfg.tfkd_temperature)),
+            (Method::TfKdReg, Some(p)) => blend(match cfg.tfkd_student {
+                TfKdStudent::Softened => kd_loss(logits, p, cfg.tfkd_temperature),
+                TfKdStudent::Plain => kd_loss(logits, p, 1.0),
+            }),
             (_, Some(p)) => blend(kd_loss(logits, p, cfg.temperature)),
             (_, None) => {
                 let device = ce.device();

@@ -19,16 +19,20 @@ pub struct Estimate {
 }
 
 impl Config {
-    /// Stage 3's size: every chosen method's student steps, plus the heavy teacher's for vanilla KD
-    /// (on `target_classes` classes); the data is the target's, already loaded.
-    pub fn comparison_estimate(&self, target_classes: usize) -> Estimate {
-        let per_epoch = (target_classes * self.train_per_class).div_ceil(self.batch_size.max(1));
-        let heavy = self.methods.iter().any(|m| m.uses_heavy_teacher());
+    /// Stage 3's size: every chosen method's student steps on every seed, plus the heavy teacher's
+    /// for vanilla KD on all `target_train` training images of the target (`target_classes`
+    /// classes), once per seed; the data is the target's, already loaded.
+    pub fn comparison_estimate(&self, target_classes: usize, target_train: usize) -> Estimate {
+        let bs = self.batch_size.max(1);
+        let per_epoch = (target_classes * self.train_per_class).div_ceil(bs);
+        let heavy = match self.methods.iter().any(|m| m.uses_heavy_teacher()) {
+            true => target_train.div_ceil(bs) * self.heavy_epochs,
+            false => 0,
+        };
+        let students = per_epoch * self.methods.len() * self.distill_epochs;
         Estimate {
             data_bytes: 0,
-            steps: per_epoch
-                * (self.methods.len() * self.distill_epochs
-                    + usize::from(heavy) * self.heavy_epochs),
+            steps: (students + heavy) * self.seeds.max(1),
         }
     }
 

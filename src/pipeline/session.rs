@@ -36,6 +36,9 @@ pub struct CompareJob<'a> {
     pub teacher: Option<Taught<'a>>,
     /// Emit the soft-target picture ([`Event::Showcase`]) first.
     pub showcase: bool,
+    /// Students per method, on seeds `cfg.seed`, `cfg.seed + 1`, … (each seed runs every method, so a
+    /// cancelled job keeps whole seeds first). The held teacher is the same for all.
+    pub seeds: usize,
 }
 
 #[derive(Default)]
@@ -134,7 +137,15 @@ impl Session {
             let picture = showcase(job.target, light.as_ref(), job.cfg).await;
             host.emit(Event::Showcase(Box::new(picture)));
         }
-        let methods = job.methods;
-        Ok(compare(methods, job.target, light.as_ref(), job.cfg, device, host).await?)
+        let mut results = Vec::new();
+        for i in 0..job.seeds.max(1) as u64 {
+            let cfg = DistillConfig {
+                seed: job.cfg.seed + i,
+                ..*job.cfg
+            };
+            let light = light.as_ref();
+            results.extend(compare(job.methods, job.target, light, &cfg, device, host).await?);
+        }
+        Ok(results)
     }
 }

@@ -87,8 +87,11 @@ pub struct EpochPoint {
 pub struct FitSpec<'a> {
     pub stage: Stage,
     pub train: &'a ImageSet,
-    /// Evaluated after every epoch (validation numerals, or the target's test split).
+    /// Evaluated after every epoch (validation numerals, or a fixed sample of the target's test split).
     pub eval: &'a ImageSet,
+    /// Evaluated once after the last epoch, for the final accuracy and predictions (the whole test
+    /// split when `eval` is a sample of it).
+    pub final_eval: Option<&'a ImageSet>,
     pub order: Stream,
     pub schedule: Schedule,
 }
@@ -98,9 +101,9 @@ pub struct Fitted<M> {
     /// Frozen (no autodiff), on the training device.
     pub model: M,
     pub train_acc: f32,
-    /// Accuracy on the evaluation set after the last epoch.
+    /// Accuracy after the last epoch, on `final_eval` if given, else on `eval`.
     pub eval_acc: f32,
-    /// The predicted class of every evaluation image.
+    /// The predicted class of every image of that set.
     pub predictions: Vec<u8>,
     pub curve: Vec<EpochPoint>,
     pub steps: usize,
@@ -177,10 +180,16 @@ where
         });
     }
     let last = curve.last().copied();
+    let mut eval_acc = last.map_or(0.0, |p| p.test_acc);
+    if let Some(all) = spec.final_eval {
+        let eval_start = Instant::now();
+        (eval_acc, predictions) = evaluation(&model, all, device, host).await?;
+        meter.evaluation(eval_start.elapsed());
+    }
     Ok(Fitted {
         model: model.valid(),
         train_acc: last.map_or(0.0, |p| p.train_acc),
-        eval_acc: last.map_or(0.0, |p| p.test_acc),
+        eval_acc,
         predictions,
         curve,
         steps: meter.step,

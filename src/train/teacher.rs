@@ -70,6 +70,7 @@ pub async fn train_teacher(
         stage,
         train: &set.train,
         eval: &set.val,
+        final_eval: None,
         order: Stream::TeacherOrder,
         schedule: *cfg,
     };

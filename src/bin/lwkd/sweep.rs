@@ -88,6 +88,7 @@ fn sweep_seed(
                 cost_s: 0.0,
             }),
             showcase: false,
+            seeds: 1,
         };
         let results = block_on(session.compare(job, device, &mut host))?;
         let acc = results.first().map_or(0.0, |r| r.test_acc);

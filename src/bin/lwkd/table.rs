@@ -1,48 +1,61 @@
-//! The comparison table over seeds: mean ± sample standard deviation per method.
+//! The comparison table over seeds (mean ± sample standard deviation per method, from
+//! `lwkd::distill::stats`), each teacher's cost beside the heavy one, and which differences from CE are
+//! larger than twice the pooled seed-to-seed spread.
 
-use lwkd::distill::{Method, MethodResult};
+use lwkd::distill::MethodResult;
+use lwkd::distill::stats::{Spread, cost_vs_heavy, pooled_std, summarize, verdicts};
 
-fn mean_std(xs: &[f32]) -> (f32, f32) {
-    let n = xs.len() as f32;
-    let mean = xs.iter().sum::<f32>() / n;
-    let var = if xs.len() > 1 {
-        xs.iter().map(|x| (x - mean).powi(2)).sum::<f32>() / (n - 1.0)
-    } else {
-        0.0
-    };
-    (mean, var.sqrt())
+fn cell(s: Spread, scale: f32, digits: usize, seeds: usize) -> String {
+    match seeds {
+        1 => format!("{:.*}", digits, s.mean * scale),
+        _ => format!(
+            "{:.*} ± {:.*}",
+            digits,
+            s.mean * scale,
+            digits,
+            s.std * scale
+        ),
+    }
 }
 
-/// Prints the markdown table of `runs` (one list of results per seed), a row per method.
-pub fn print_table(runs: &[Vec<MethodResult>], methods: &[Method]) {
-    let cell = |xs: Vec<f32>, scale: f32, digits: usize| {
-        let (m, s) = mean_std(&xs);
-        if xs.len() > 1 {
-            format!("{:.*} ± {:.*}", digits, m * scale, digits, s * scale)
-        } else {
-            format!("{:.*}", digits, m * scale)
-        }
-    };
+/// Prints the markdown table of `runs` (one list of results per seed), a row per method, and the verdicts.
+pub fn print_table(runs: &[Vec<MethodResult>]) {
+    let all: Vec<MethodResult> = runs.iter().flatten().cloned().collect();
+    let stats = summarize(&all);
     println!(
-        "| method | test accuracy (%) | teacher time (s) | distillation time (s) | total (s) |"
+        "| method | test accuracy (%) | train accuracy (%) | teacher time (s) | teacher cost vs heavy | distillation time (s) | total (s) |"
     );
-    println!("|---|---|---|---|---|");
-    for &m in methods {
-        let rs: Vec<&MethodResult> = runs
-            .iter()
-            .flat_map(|r| r.iter().filter(move |x| x.method == m))
-            .collect();
-        if rs.is_empty() {
-            continue;
-        }
-        let col = |f: fn(&MethodResult) -> f32| rs.iter().map(|r| f(r)).collect::<Vec<_>>();
+    println!("|---|---|---|---|---|---|---|");
+    for s in &stats {
+        let ratio = cost_vs_heavy(&stats, s).map_or("—".into(), |r| format!("{r:.2}×"));
         println!(
-            "| {} | {} | {} | {} | {} |",
-            m.label(),
-            cell(col(|r| r.test_acc), 100.0, 2),
-            cell(col(|r| r.teacher_s), 1.0, 1),
-            cell(col(|r| r.distill_s), 1.0, 1),
-            cell(col(|r| r.total_s), 1.0, 1),
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            s.method.label(),
+            cell(s.test_acc, 100.0, 2, s.seeds),
+            cell(s.train_acc, 100.0, 1, s.seeds),
+            cell(s.teacher_s, 1.0, 1, s.seeds),
+            ratio,
+            cell(s.distill_s, 1.0, 1, s.seeds),
+            cell(s.total_s, 1.0, 1, s.seeds),
         );
+    }
+    for s in &stats {
+        if let Some(h) = s.heavy_acc {
+            println!(
+                "\nheavy teacher's own test accuracy: {} %",
+                cell(h, 100.0, 2, s.seeds)
+            );
+        }
+    }
+    if let Some(p) = pooled_std(&stats) {
+        println!("\npooled std of test accuracy: {:.2} points", p * 100.0);
+        for v in verdicts(&stats) {
+            let word = if v.real { "REAL" } else { "within noise" };
+            println!(
+                "{} vs CE: {:+.2} points ({word})",
+                v.method.label(),
+                v.diff * 100.0
+            );
+        }
     }
 }
