@@ -104,7 +104,12 @@ fn distillation_knobs_are_checked_and_reset() {
 
 #[test]
 fn a_run_is_sized_before_it_starts() {
-    let e = Config::default().teacher_estimate();
+    let e = Config {
+        per_class: 1000,
+        teacher_epochs: 5,
+        ..Config::default()
+    }
+    .teacher_estimate();
     // 10 classes × 1,000 images at batch 64 for 5 epochs; 1,100 images of 784 bytes.
     assert_eq!(e.steps, 157 * 5);
     assert_eq!(e.data_bytes, 10 * 1100 * 784);
@@ -139,17 +144,29 @@ fn a_run_is_sized_before_it_starts() {
 
 #[test]
 fn a_comparison_is_sized_before_it_starts() {
-    // 10 classes × 500 images at batch 64: 79 steps an epoch; six methods × 3 epochs + 3 heavy epochs.
-    let e = Config::default().comparison_estimate(10);
-    assert_eq!(e.steps, 79 * (6 * 3 + 3));
-    let text = e.describe(Some(10.0));
-    assert!(text.starts_with("1659 steps · about 17 s"), "{text}");
-    let ce_only = Config {
-        methods: vec![lwkd::distill::Method::Ce],
+    // 10 classes × 500 images at batch 64: 79 steps an epoch; six methods × 3 epochs, and the heavy
+    // teacher's 3 epochs on all 10,000 training images (157 steps each).
+    let cfg = Config {
+        train_per_class: 500,
+        distill_epochs: 3,
+        heavy_epochs: 3,
         ..Config::default()
     };
+    let e = cfg.comparison_estimate(10, 10_000);
+    assert_eq!(e.steps, 79 * 6 * 3 + 157 * 3);
+    let text = e.describe(Some(10.0));
+    assert!(text.starts_with("1893 steps · about 19 s"), "{text}");
+    let three_seeds = Config {
+        seeds: 3,
+        ..cfg.clone()
+    };
+    assert_eq!(three_seeds.comparison_estimate(10, 10_000).steps, 3 * 1893);
+    let ce_only = Config {
+        methods: vec![lwkd::distill::Method::Ce],
+        ..cfg
+    };
     assert_eq!(
-        ce_only.comparison_estimate(10).steps,
+        ce_only.comparison_estimate(10, 10_000).steps,
         79 * 3,
         "no heavy teacher without KD"
     );

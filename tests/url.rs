@@ -34,6 +34,8 @@ fn random_config(rng: &mut lwkd::data::rng::DataRng) -> Config {
         alpha: rng.random_range(0.0..=1.0),
         beta: rng.random_range(0.0..10.0),
         heavy_epochs: 1 + below(rng, 50),
+        label_noise: rng.random_range(0.0..0.8),
+        seeds: 1 + below(rng, 5),
         methods,
     }
 }
@@ -60,12 +62,12 @@ fn defaults_give_an_empty_query_and_links_stay_short_and_readable() {
     assert_eq!(to_query(&Config::default()), "");
     let c = Config {
         classes: 100,
-        temperature: 4.0,
+        temperature: 3.0,
         methods: vec![Method::LwKd, Method::Ce],
         ..Config::default()
     };
-    assert_eq!(to_query(&c), "k=100&t=4&m=lwkd,ce");
-    assert_eq!(from_query("?k=100&t=4&m=lwkd,ce").0, c);
+    assert_eq!(to_query(&c), "k=100&t=3&m=lwkd,ce");
+    assert_eq!(from_query("?k=100&t=3&m=lwkd,ce").0, c);
 }
 
 #[test]

@@ -103,7 +103,7 @@ const fn pick(
 
 /// The settings in link order: field, link key, label, help beyond the range, stage, kind, access.
 #[rustfmt::skip]
-pub static KNOBS: [Knob; 18] = [
+pub static KNOBS: [Knob; 20] = [
     knob("classes", "k", "Classes K", "", 1, whole(2, 100), field!(classes, Whole)),
     knob("per_class", "n", "Images per class", "", 1, whole(10, 5000), field!(per_class, Whole)),
     knob("val_per_class", "nv", "Validation per class", "", 1, whole(10, 1000), field!(val_per_class, Whole)),
@@ -120,7 +120,9 @@ pub static KNOBS: [Knob; 18] = [
     knob("temperature", "t", "Temperature T", "", 3, number(0.5, 100.0), field!(temperature, Number)),
     knob("alpha", "a", "α (soft-target weight)", "", 3, number(0.0, 1.0), field!(alpha, Number)),
     knob("beta", "b", "β (adversarial weight)", "", 3, number(0.0, 10.0), field!(beta, Number)),
-    knob("heavy_epochs", "he", "Heavy teacher epochs", "vanilla KD only", 3, whole(1, 50), field!(heavy_epochs, Whole)),
+    knob("heavy_epochs", "he", "Heavy teacher epochs", "vanilla KD only; on all training images", 3, whole(1, 50), field!(heavy_epochs, Whole)),
+    knob("label_noise", "noise", "Label noise", "share of training labels flipped, e.g. 0.3", 3, number(0.0, 0.8), field!(label_noise, Number)),
+    knob("seeds", "seeds", "Seeds per method", "mean ± spread over seeds", 3, whole(1, 5), field!(seeds, Whole)),
     knob("methods", "m", "Methods, in run order", "", 3, Kind::List(method_keys), (get_methods, put_methods)),
 ];
 

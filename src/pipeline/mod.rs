@@ -10,6 +10,7 @@ pub mod events;
 pub mod host;
 pub mod knob;
 pub mod knobs;
+pub mod scenarios;
 pub mod session;
 pub mod stages;
 pub mod stop;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::actions::{autoplay, leaving, startup};
 use super::panels::distill::DistillPanel;
 use super::panels::gpu_lost_banner::GpuLost;
+use super::panels::scenarios::Scenarios;
 use super::panels::share::{self, ShareBar};
 use super::panels::synth::SynthPanel;
 use super::panels::teacher::TeacherPanel;
@@ -84,6 +85,7 @@ fn Header(embed: bool) -> impl IntoView {
             </p>
             <p id="backend-line" class="backend" role="status">{backend_line}</p>
             <ShareBar/>
+            <Scenarios/>
         </header>
     }
 }

@@ -139,9 +139,9 @@ test('the "Quick look" preset is a link and runs all three stages quickly', { ti
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
     await page.click('#preset-quick');
-    await page.waitForURL(/tpc=100/);
+    await page.waitForURL(/de=10/);
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
-    assert.equal(await page.inputValue('#field-per_class'), '200');
+    assert.equal(await page.inputValue('#field-val_per_class'), '20');
     const t0 = Date.now();
     await page.click('#generate');
     await page.locator('#synth-summary').waitFor();

@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use lwkd::data::local::{load_digits, load_target};
 use lwkd::data::{ImageSet, Target};
-use lwkd::distill::MethodResult;
+use lwkd::distill::{DistillConfig, MethodResult, TfKdStudent};
 use lwkd::pipeline::host::CallbackHost;
+use lwkd::pipeline::scenarios::{SCENARIOS, scenario};
 use lwkd::pipeline::{CompareJob, Config, Session, Taught};
 
 use super::backend::Backend;
@@ -19,15 +20,19 @@ use super::table::print_table;
 pub struct CompareArgs {
     #[command(flatten)]
     knobs: KnobArgs<3>,
+    /// Start from a named scenario's settings (the page's scenario links); other flags override them.
+    #[arg(long, value_name = "ID", value_parser = |s: &str| scenario(s).map(|x| x.id).ok_or(scenario_ids()))]
+    scenario: Option<&'static str>,
     /// Your own images instead of --target: a folder (or .zip) with one sub-folder of images per class.
     #[arg(long)]
     own: Option<PathBuf>,
     /// Write each method's student (last seed) to DIR/<method>.bpk (Burn's burnpack format).
     #[arg(long, value_name = "DIR")]
     save_weights: Option<PathBuf>,
-    /// Number of seeds (seed, seed + 1, …); the table shows mean ± std over them.
-    #[arg(long, default_value_t = 1)]
-    seeds: u64,
+    /// Tf-KD_reg's student side: `softened` (the Tf-KD paper's T² · KL at T, the app's) or `plain`
+    /// (its authors' code: the unsoftened student, no T²).
+    #[arg(long, default_value = "softened", value_parser = |s: &str| TfKdStudent::from_key(s).ok_or("softened or plain"))]
+    tfkd_student: TfKdStudent,
     #[arg(long, value_enum, default_value_t = Backend::Flex)]
     backend: Backend,
     #[arg(long, default_value = DATA_DIR)]
@@ -35,6 +40,11 @@ pub struct CompareArgs {
     /// Print every run as JSON at the end.
     #[arg(long)]
     json: bool,
+}
+
+fn scenario_ids() -> String {
+    let ids: Vec<&str> = SCENARIOS.iter().map(|s| s.id).collect();
+    format!("one of: {}", ids.join(", "))
 }
 
 fn save_weights(dir: &Path, results: &[MethodResult]) -> Result<(), CliError> {
@@ -67,6 +77,7 @@ fn load_own(path: &Path) -> Result<Target, CliError> {
 /// One seed: synthesis and teacher (only when a method needs them), then every method.
 fn run_seed(
     cfg: &Config,
+    tfkd_student: TfKdStudent,
     target: &Target,
     digits: &(ImageSet, ImageSet),
     device: &burn::prelude::Device,
@@ -84,16 +95,21 @@ fn run_seed(
         ))?;
         cost_s = synth_s + t.seconds;
     }
+    let distill = DistillConfig {
+        tfkd_student,
+        ..cfg.distill()
+    };
     let job = CompareJob {
         methods: &cfg.methods,
         target,
-        cfg: &cfg.distill(),
+        cfg: &distill,
         teacher: Some(Taught {
             digits: &digits.0,
             max_shift: cfg.synth().max_shift,
             cost_s,
         }),
         showcase: false,
+        seeds: 1,
     };
     Ok(futures::executor::block_on(
         session.compare(job, device, &mut host),
@@ -101,7 +117,11 @@ fn run_seed(
 }
 
 pub fn run(a: &CompareArgs) -> Result<(), CliError> {
-    let base = a.knobs.apply(Config::default()).map_err(CliError::Usage)?;
+    let start = a
+        .scenario
+        .and_then(scenario)
+        .map_or_else(Config::default, |s| s.config());
+    let base = a.knobs.apply(start).map_err(CliError::Usage)?;
     let device = a.backend.device()?;
     let digits = load_digits(&a.data_dir)?;
     let target = match &a.own {
@@ -119,20 +139,20 @@ pub fn run(a: &CompareArgs) -> Result<(), CliError> {
         return Err(CliError::Usage(vec![format!("--{flag}: {e}")]));
     }
     let mut runs = Vec::new();
-    for seed in base.seed..base.seed + a.seeds.max(1) {
+    for seed in base.seed..base.seed + base.seeds as u64 {
         let cfg = Config {
             seed,
             ..base.clone()
         };
         eprintln!("== seed {seed}");
-        runs.push(run_seed(&cfg, &target, &digits, &device)?);
+        runs.push(run_seed(&cfg, a.tfkd_student, &target, &digits, &device)?);
     }
     println!(
         "\n{} · student: {} ({} weights) · {} seed(s) from {} · {} images/class × {} epoch(s) · T = {}, α = {}, β = {}, teacher input: {}",
         target.kind.label(),
         base.student.label(),
         runs[0].first().map_or(0, |r| r.params),
-        a.seeds,
+        base.seeds,
         base.seed,
         base.train_per_class,
         base.distill_epochs,
@@ -141,7 +161,7 @@ pub fn run(a: &CompareArgs) -> Result<(), CliError> {
         base.beta,
         base.teacher_input.key()
     );
-    print_table(&runs, &base.methods);
+    print_table(&runs);
     if let Some(dir) = &a.save_weights {
         save_weights(dir, runs.last().expect("one run per seed"))?;
     }

@@ -33,13 +33,19 @@ pub fn resume(state: AppState) {
     let Some(cfg) = state.valid_config(3) else {
         return;
     };
-    let done: Vec<Method> = state
+    // A method is done when it has a student for every seed; a partly done one runs again whole.
+    let results = state.distill.results.get_untracked();
+    let count = |m: Method| results.iter().filter(|r| r.method == m).count();
+    let done: Vec<Method> = cfg
+        .methods
+        .iter()
+        .copied()
+        .filter(|&m| count(m) >= cfg.seeds)
+        .collect();
+    state
         .distill
         .results
-        .get_untracked()
-        .iter()
-        .map(|r| r.method)
-        .collect();
+        .update(|v| v.retain(|r| done.contains(&r.method)));
     let has_teacher = state.teacher.model.with_value(Option::is_some);
     let (methods, skipped): (Vec<Method>, Vec<Method>) = cfg
         .methods
@@ -111,5 +117,6 @@ async fn distill_job(
         backend: choose(cfg.backend, gpu_info.as_ref()).kind,
         teacher,
         showcase: fresh || state.distill.showcase.get_untracked().is_none(),
+        seeds: cfg.seeds,
     })
 }

@@ -5,6 +5,7 @@ pub mod gpu_lost_banner;
 pub mod import_weights;
 pub mod own_picker;
 pub mod results;
+pub mod scenarios;
 pub mod share;
 pub mod synth;
 pub mod teacher;

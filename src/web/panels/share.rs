@@ -10,17 +10,12 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::web::state::use_state;
 
-/// One-click starting points, each a link.
-pub const PRESETS: [(&str, &str, &str); 3] = [
+/// One-click starting points beside the scenarios (`pipeline::scenarios`), each a link.
+pub const PRESETS: [(&str, &str, &str); 2] = [
     (
         "preset-quick",
-        "Quick look (~30 s)",
-        "?n=200&nv=20&te=2&tpc=100&de=2&m=lwkd,ce,tfkd",
-    ),
-    (
-        "preset-classroom",
-        "Classroom (all methods)",
-        "?n=500&te=3&tpc=300&de=3",
+        "Quick look (3 methods, 10 epochs)",
+        "?nv=20&de=10&m=lwkd,ce,tfkd",
     ),
     ("preset-k100", "100 classes", "?k=100&n=100&nv=20&te=3"),
 ];

@@ -72,6 +72,7 @@ fn TeacherCharts() -> impl IntoView {
             name: "loss",
             color: BLUE,
             points: run.losses.get(),
+            ..Line::default()
         }]
     });
     let accuracy = Signal::derive(move || accuracy_lines(&run.accuracy.get(), "validation"));

@@ -34,15 +34,16 @@ fn text_href(mime: &str, text: &str) -> String {
     )
 }
 
-/// One row per method: what the table shows, with more digits.
+/// One row per method and seed: what the table summarises, with more digits.
 pub fn csv(results: &[MethodResult]) -> String {
     let mut out = String::from(
-        "method,student,weights,test_accuracy,train_accuracy,teacher_seconds,distillation_seconds,total_seconds\n",
+        "method,seed,student,weights,test_accuracy,train_accuracy,teacher_seconds,distillation_seconds,total_seconds\n",
     );
     for r in results {
         out.push_str(&format!(
-            "{},{},{},{:.4},{:.4},{:.3},{:.3},{:.3}\n",
+            "{},{},{},{},{:.4},{:.4},{:.3},{:.3},{:.3}\n",
             r.method.key(),
+            r.seed,
             r.student.key(),
             r.params,
             r.test_acc,
@@ -62,7 +63,7 @@ pub fn json(results: &[MethodResult], query: &str) -> String {
         .iter()
         .map(|r| {
             serde_json::json!({
-                "method": r.method.key(), "student": r.student.key(), "weights": r.params,
+                "method": r.method.key(), "seed": r.seed, "student": r.student.key(), "weights": r.params,
                 "test_accuracy": r.test_acc, "train_accuracy": r.train_acc,
                 "teacher_seconds": r.teacher_s, "distillation_seconds": r.distill_s,
                 "total_seconds": r.total_s, "curve": r.curve,

@@ -38,6 +38,8 @@ pub struct DistillJob {
     pub teacher: Option<TeacherInputs>,
     /// Compute the soft-target picture first (a fresh run).
     pub showcase: bool,
+    /// Students per method, on consecutive seeds from `cfg.seed`.
+    pub seeds: usize,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -120,6 +120,7 @@ async fn distill_with(session: &Session, job: &DistillJob) -> Result<(), Stop> {
             cost_s: t.cost_s,
         }),
         showcase: job.showcase,
+        seeds: job.seeds,
     };
     // A refused job is refused before any device starts.
     session.check(&compare)?;

@@ -45,6 +45,10 @@ pub struct Series<'a> {
     pub name: &'a str,
     pub color: RGBColor,
     pub points: &'a [(f32, f32)],
+    /// (low, high) per point, shaded under the line; empty for none.
+    pub band: &'a [(f32, f32)],
+    /// Dashed and not in the legend.
+    pub dashed: bool,
 }
 
 /// Draws `series` on `canvas`; `y` fixes the y range (else it fits the data).
@@ -55,8 +59,14 @@ pub fn draw(
     series: &[Series],
     y: Option<(f32, f32)>,
 ) {
-    let all = || series.iter().flat_map(|s| s.points.iter());
+    let all = || {
+        series.iter().flat_map(|s| {
+            let band = s.points.iter().zip(s.band).map(|(p, b)| (p.0, b.1));
+            s.points.iter().copied().chain(band)
+        })
+    };
     let x_max = all().map(|p| p.0).fold(1.0f32, f32::max);
+    let legend = series.iter().filter(|s| !s.dashed).count() > 1;
     let (y_min, y_max) = y.unwrap_or_else(|| {
         let hi = all().map(|p| p.1).fold(f32::MIN, f32::max);
         if hi == f32::MIN {
@@ -67,8 +77,16 @@ pub fn draw(
     });
     let ranges = (0f32..x_max, y_min..y_max.max(y_min + 1e-3));
     with_axes(canvas, ranges, (x_label, y_label), |chart| {
+        for s in series.iter().filter(|s| !s.band.is_empty()) {
+            shade(chart, s);
+        }
         for s in series {
             let style = ShapeStyle::from(&s.color).stroke_width(2);
+            if s.dashed {
+                let dashes = DashedLineSeries::new(s.points.iter().copied(), 6, 4, style);
+                let _ = chart.draw_series(dashes);
+                continue;
+            }
             if let Ok(ann) = chart.draw_series(LineSeries::new(s.points.iter().copied(), style)) {
                 let color = s.color;
                 ann.label(s.name)
@@ -82,7 +100,7 @@ pub fn draw(
                 );
             }
         }
-        if series.len() > 1 {
+        if legend {
             let _ = chart
                 .configure_series_labels()
                 .background_style(WHITE.mix(0.85))
@@ -90,6 +108,18 @@ pub fn draw(
                 .draw();
         }
     });
+}
+
+/// The band of `s` as a translucent polygon: along the highs, back along the lows.
+fn shade(chart: &mut Chart<'_>, s: &Series) {
+    let xs = s.points.iter().map(|p| p.0);
+    let top = xs.clone().zip(s.band.iter().map(|b| b.1));
+    let bottom = xs.zip(s.band.iter().map(|b| b.0)).rev();
+    let outline: Vec<(f32, f32)> = top.chain(bottom).collect();
+    let _ = chart.draw_series(std::iter::once(Polygon::new(
+        outline,
+        s.color.mix(0.18).filled(),
+    )));
 }
 
 pub const SKY: RGBColor = RGBColor(86, 180, 233);
@@ -116,25 +146,41 @@ pub fn css(c: RGBColor) -> String {
     format!("rgb({},{},{})", c.0, c.1, c.2)
 }
 
+/// One labelled point, with its spread over seeds as a vertical error bar (0: none).
+pub struct Point {
+    pub x: f32,
+    pub y: f32,
+    pub y_err: f32,
+    pub name: String,
+    pub color: RGBColor,
+}
+
 /// Labelled points: accuracy against cost, one point per method.
-pub fn draw_points(
-    canvas: HtmlCanvasElement,
-    x_label: &str,
-    y_label: &str,
-    points: &[(f32, f32, String, RGBColor)],
-) {
-    let x_max = points.iter().map(|p| p.0).fold(1.0f32, f32::max) * 1.15;
-    let y_lo = points.iter().map(|p| p.1).fold(100.0f32, f32::min);
-    let y_hi = points.iter().map(|p| p.1).fold(0.0f32, f32::max);
+pub fn draw_points(canvas: HtmlCanvasElement, x_label: &str, y_label: &str, points: &[Point]) {
+    let x_max = points.iter().map(|p| p.x).fold(1.0f32, f32::max) * 1.15;
+    let y_lo = points
+        .iter()
+        .map(|p| p.y - p.y_err)
+        .fold(100.0f32, f32::min);
+    let y_hi = points.iter().map(|p| p.y + p.y_err).fold(0.0f32, f32::max);
     let (y_lo, y_hi) = ((y_lo - 3.0).max(0.0), (y_hi + 3.0).min(100.0));
     let ranges = (0f32..x_max, y_lo..y_hi.max(y_lo + 1.0));
     with_axes(canvas, ranges, (x_label, y_label), |chart| {
-        for (x, y, name, color) in points {
-            let _ = chart.draw_series(std::iter::once(Circle::new((*x, *y), 5, color.filled())));
+        for p in points {
+            if p.y_err > 0.0 {
+                let bar = [(p.x, p.y - p.y_err), (p.x, p.y + p.y_err)];
+                let style = ShapeStyle::from(&p.color).stroke_width(2);
+                let _ = chart.draw_series(std::iter::once(PathElement::new(bar, style)));
+            }
+            let _ = chart.draw_series(std::iter::once(Circle::new(
+                (p.x, p.y),
+                5,
+                p.color.filled(),
+            )));
             let _ = chart.draw_series(std::iter::once(Text::new(
-                name.clone(),
-                (*x, *y),
-                ("sans-serif", 12).into_font().color(color),
+                p.name.clone(),
+                (p.x, p.y),
+                ("sans-serif", 12).into_font().color(&p.color),
             )));
         }
     });

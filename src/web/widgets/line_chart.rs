@@ -12,6 +12,22 @@ pub struct Line {
     pub name: &'static str,
     pub color: RGBColor,
     pub points: Vec<(f32, f32)>,
+    /// A shaded band (low, high) per point: mean ± spread over seeds. Empty: no band.
+    pub band: Vec<(f32, f32)>,
+    /// Dashed, and left out of the legend (the training curve beside a solid test curve).
+    pub dashed: bool,
+}
+
+impl Default for Line {
+    fn default() -> Self {
+        Self {
+            name: "",
+            color: BLUE,
+            points: Vec::new(),
+            band: Vec::new(),
+            dashed: false,
+        }
+    }
 }
 
 /// Training and held-out accuracy (%) per epoch from (epoch, train, held-out) fractions.
@@ -20,6 +36,7 @@ pub fn accuracy_lines(acc: &[(usize, f32, f32)], held_out: &'static str) -> Vec<
         name,
         color,
         points: acc.iter().map(|a| (a.0 as f32, pick(a) * 100.0)).collect(),
+        ..Line::default()
     };
     vec![
         line("training", BLUE, |a| a.1),
@@ -54,12 +71,17 @@ pub fn LineChart(
                 let n = lines.first().map_or(0, |l| l.points.len());
                 c.set_attribute("data-points", &n.to_string()).ok();
             }
+            // How many lines carry a spread band (tests read it; the band itself is only pixels).
+            let bands = lines.iter().filter(|l| !l.band.is_empty()).count();
+            c.set_attribute("data-bands", &bands.to_string()).ok();
             let series: Vec<Series> = lines
                 .iter()
                 .map(|l| Series {
                     name: l.name,
                     color: l.color,
                     points: &l.points,
+                    band: &l.band,
+                    dashed: l.dashed,
                 })
                 .collect();
             chart::draw(c, x_label, y_label, &series, y_range);

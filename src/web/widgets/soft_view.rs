@@ -3,6 +3,7 @@
 //! output. The teacher's targets vary per image; Tf-KD's are the same for every image of a class.
 
 use crate::data::Target;
+use crate::distill::soften::{entropy_bits, soften};
 use crate::distill::{MethodResult, Showcase};
 use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -32,62 +33,89 @@ fn image(ctx: &CanvasRenderingContext2d, px: &[u8], cols: usize, x: f64, y: f64)
 }
 
 /// A bar per class, the true class darker. Heights are relative to the largest bar (soft targets at a
-/// high temperature are all small), whose value is written underneath.
-fn bars(ctx: &CanvasRenderingContext2d, p: &[f32], truth: usize, x: f64, y: f64, color: &str) {
+/// high temperature are all small), whose value is written underneath with the entropy.
+fn bars(
+    ctx: &CanvasRenderingContext2d,
+    p: &[f32],
+    truth: usize,
+    (x, y, w): (f64, f64, f64),
+    color: &str,
+) {
     let h = ROW_H - 30.0;
     ctx.set_stroke_style_str("#ccc");
-    ctx.stroke_rect(x, y, BAR_W, h);
-    let w = BAR_W / p.len().max(1) as f64;
+    ctx.stroke_rect(x, y, w, h);
+    let bw = w / p.len().max(1) as f64;
     let top = p.iter().cloned().fold(1e-6f32, f32::max);
     for (k, &v) in p.iter().enumerate() {
         ctx.set_fill_style_str(if k == truth { "#1d1d1f" } else { color });
         let bh = (v.clamp(0.0, 1.0) / top) as f64 * (h - 4.0);
-        ctx.fill_rect(x + k as f64 * w + 1.0, y + h - bh, (w - 2.0).max(1.0), bh);
+        ctx.fill_rect(x + k as f64 * bw + 1.0, y + h - bh, (bw - 2.0).max(1.0), bh);
     }
     ctx.set_fill_style_str("#555");
     let truth_p = p.get(truth).copied().unwrap_or(0.0);
-    ctx.fill_text(
-        &format!("tallest {:.2} · true class {:.2}", top, truth_p),
-        x + 2.0,
-        y + h + 12.0,
-    )
-    .ok();
+    let label = match w < BAR_W {
+        true => format!("true {:.2} · H {:.2}", truth_p, entropy_bits(p)),
+        false => format!(
+            "tallest {:.2} · true {:.2} · H {:.2} bits",
+            top,
+            truth_p,
+            entropy_bits(p)
+        ),
+    };
+    ctx.fill_text(&label, x + 2.0, y + h + 12.0).ok();
 }
 
-pub fn draw(
-    canvas: &HtmlCanvasElement,
-    target: &Target,
-    show: &Showcase,
-    student: Option<&MethodResult>,
-) {
+/// What is drawn: the comparison's showcase, the student beside it, and the explorer's temperature.
+pub struct SoftPicture<'a> {
+    pub target: &'a Target,
+    pub show: &'a Showcase,
+    pub student: Option<&'a MethodResult>,
+    pub t: f32,
+}
+
+pub fn draw(canvas: &HtmlCanvasElement, pic: &SoftPicture) {
+    let SoftPicture {
+        target,
+        show,
+        student,
+        t,
+    } = *pic;
     let rows = show.indices.len();
     let synth_w = (show.synth_cols * 2) as f64;
     let x_synth = 10.0 + IMG + 40.0;
     let x_bars = x_synth + synth_w.max(IMG) + 40.0;
-    let (width, height) = (x_bars + 3.0 * (BAR_W + GAP), HEAD + rows as f64 * ROW_H);
+    let draws = show.class_draws.len();
+    let draw_w = (synth_w.max(IMG) + 24.0).max(BAR_W * 0.6);
+    let draws_h = if draws > 0 {
+        HEAD + IMG + 8.0 + ROW_H
+    } else {
+        0.0
+    };
+    let width = (x_bars + 3.0 * (BAR_W + GAP)).max(10.0 + draws as f64 * (draw_w + 12.0));
+    let height = HEAD + rows as f64 * ROW_H + draws_h;
     let Some(ctx) = white(canvas, width as u32, height as u32) else {
         return;
     };
+    canvas
+        .set_attribute("data-temperature", &format!("{t}"))
+        .ok();
     ctx.set_font("12px sans-serif");
     ctx.set_fill_style_str("#333");
     let titles = [
         (10.0, "test image".to_string()),
         (x_synth, "teacher saw".to_string()),
-        (x_bars, format!("LW-KD teacher, T = {}", show.temperature)),
-        (
-            x_bars + BAR_W + GAP,
-            "Tf-KD_reg, fixed per class".to_string(),
-        ),
+        (x_bars, format!("LW-KD teacher at T = {t}")),
+        (x_bars + BAR_W + GAP, format!("Tf-KD_reg at T = {t}")),
         (
             x_bars + 2.0 * (BAR_W + GAP),
             match student {
-                Some(r) => format!("student ({}), T = 1", r.method.label()),
+                Some(r) => format!("student ({}) at T = {t}", r.method.label()),
                 None => "student (run a method)".to_string(),
             },
         ),
     ];
-    for (x, t) in titles {
-        ctx.fill_text(&t, x, 14.0).ok();
+    for (x, title) in titles {
+        ctx.fill_text(&title, x, 14.0).ok();
     }
     for (r, &i) in show.indices.iter().enumerate() {
         let y = HEAD + r as f64 * ROW_H;
@@ -99,14 +127,47 @@ pub fn draw(
         if let Some(px) = show.synth_images.get(r) {
             image(&ctx, px, show.synth_cols, x_synth, y);
         }
-        if let Some(p) = show.teacher.get(r) {
-            bars(&ctx, p, truth, x_bars, y, "#0072b2");
+        let columns = [
+            (show.teacher_logits.get(r), "#0072b2"),
+            (show.tfkd_scores.get(r), "#cc79a7"),
+            (student.and_then(|s| s.showcase_logits.get(r)), "#009e73"),
+        ];
+        for (c, (z, color)) in columns.into_iter().enumerate() {
+            if let Some(z) = z {
+                let x = x_bars + c as f64 * (BAR_W + GAP);
+                bars(&ctx, &soften(z, t), truth, (x, y, BAR_W), color);
+            }
         }
-        if let Some(p) = show.tfkd.get(r) {
-            bars(&ctx, p, truth, x_bars + BAR_W + GAP, y, "#cc79a7");
-        }
-        if let Some(p) = student.and_then(|s| s.showcase.get(r)) {
-            bars(&ctx, p, truth, x_bars + 2.0 * (BAR_W + GAP), y, "#009e73");
+    }
+    if draws > 0 {
+        let y = HEAD + rows as f64 * ROW_H + 8.0;
+        let truth = show
+            .indices
+            .first()
+            .map_or(0, |&i| target.test.labels[i] as usize);
+        let name = target.class_names.get(truth).cloned().unwrap_or_default();
+        ctx.set_fill_style_str("#333");
+        ctx.fill_text(
+            &format!("{draws} fresh numerals of class {truth} ({name}), as LW-KD draws them, and the teacher's output on each at T = {t}: every image gets its own soft target"),
+            10.0,
+            y + 4.0,
+        )
+        .ok();
+        for (j, (px, z)) in show
+            .class_draws
+            .iter()
+            .zip(&show.class_draw_logits)
+            .enumerate()
+        {
+            let x = 10.0 + j as f64 * (draw_w + 12.0);
+            image(&ctx, px, show.synth_cols, x, y + 12.0);
+            bars(
+                &ctx,
+                &soften(z, t),
+                truth,
+                (x, y + 20.0 + IMG, draw_w),
+                "#0072b2",
+            );
         }
     }
 }

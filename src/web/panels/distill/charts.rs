@@ -46,6 +46,7 @@ fn loss_lines(parts: &[LossParts]) -> Vec<Line> {
         name,
         color,
         points: parts.iter().map(|p| (p.step as f32, f(p))).collect(),
+        ..Line::default()
     };
     let mut lines = vec![
         line("total", BLUE, |p| p.total),
@@ -68,6 +69,7 @@ pub fn DistillCharts() -> impl IntoView {
             name: "teacher vs student",
             color: PURPLE,
             points: d.disc_acc.get(),
+            ..Line::default()
         }]
     });
     let accuracy = Signal::derive(move || accuracy_lines(&d.run.accuracy.get(), "test"));

@@ -1,6 +1,7 @@
 //! The comparison's pictures: every method's accuracy curve, accuracy against total time, the
 //! soft targets beside the student's outputs, and the chosen student's confusion matrix.
 
+use crate::distill::stats::{MethodStats, Spread, summarize};
 use crate::distill::{Method, MethodResult};
 use leptos::html;
 use leptos::prelude::*;
@@ -23,40 +24,73 @@ fn chosen_result(d: DistillState) -> Option<MethodResult> {
         .cloned()
 }
 
+/// Per method, a line over epochs of the mean of `pick` (a percentage), with a band of ± one standard
+/// deviation over seeds when there are several.
+fn mean_lines(
+    stats: &[MethodStats],
+    pick: fn(&(Spread, Spread)) -> Spread,
+    dashed: bool,
+) -> Vec<Line> {
+    stats
+        .iter()
+        .map(|s| {
+            let at = |e: usize| pick(&s.curve[e]);
+            let epochs = 0..s.curve.len();
+            Line {
+                name: s.method.label(),
+                color: chart::method_color(s.method),
+                points: epochs
+                    .clone()
+                    .map(|e| ((e + 1) as f32, at(e).mean * 100.0))
+                    .collect(),
+                band: match s.seeds > 1 {
+                    true => epochs
+                        .map(|e| {
+                            (
+                                (at(e).mean - at(e).std) * 100.0,
+                                (at(e).mean + at(e).std) * 100.0,
+                            )
+                        })
+                        .collect(),
+                    false => Vec::new(),
+                },
+                dashed,
+            }
+        })
+        .collect()
+}
+
 #[component]
 pub fn CompareCharts(
     curves_canvas: NodeRef<html::Canvas>,
     cost_canvas: NodeRef<html::Canvas>,
+    gap_canvas: NodeRef<html::Canvas>,
 ) -> impl IntoView {
     let d = use_state().distill;
-    let curves = Signal::derive(move || {
-        d.results.with(|results| {
-            results
-                .iter()
-                .map(|r| Line {
-                    name: r.method.label(),
-                    color: chart::method_color(r.method),
-                    points: r
-                        .curve
-                        .iter()
-                        .map(|p| (p.epoch as f32, p.test_acc * 100.0))
-                        .collect(),
-                })
-                .collect::<Vec<_>>()
+    let stats = Memo::new(move |_| d.results.with(|r| summarize(r)));
+    let curves = Signal::derive(move || stats.with(|s| mean_lines(s, |p| p.1, false)));
+    // Training (dashed) and test (solid) accuracy of every method: the gap is overfitting.
+    let gap = Signal::derive(move || {
+        stats.with(|s| {
+            let mut lines = mean_lines(s, |p| p.1, false);
+            lines.iter_mut().for_each(|l| l.band.clear());
+            let mut train = mean_lines(s, |p| p.0, true);
+            train.iter_mut().for_each(|l| l.band.clear());
+            lines.extend(train);
+            lines
         })
     });
     Effect::new(move |_| {
-        let results = d.results.get();
+        let stats = stats.get();
         if let Some(c) = cost_canvas.get() {
-            let points: Vec<_> = results
+            let points: Vec<chart::Point> = stats
                 .iter()
-                .map(|r| {
-                    (
-                        r.total_s,
-                        r.test_acc * 100.0,
-                        r.method.label().to_string(),
-                        chart::method_color(r.method),
-                    )
+                .map(|s| chart::Point {
+                    x: s.total_s.mean,
+                    y: s.test_acc.mean * 100.0,
+                    y_err: s.test_acc.std * 100.0,
+                    name: s.method.label().to_string(),
+                    color: chart::method_color(s.method),
                 })
                 .collect();
             chart::draw_points(
@@ -71,18 +105,21 @@ pub fn CompareCharts(
             <div class="charts">
                 <LineChart id="compare-curves" aria_label="Test accuracy per epoch of every method"
                         x_label="epoch" y_label="test accuracy (%)" lines=curves height="280" canvas=curves_canvas
-                    caption="Test accuracy per epoch, every method on one chart."/>
+                    caption="Test accuracy per epoch (on a fixed sample of 100 test images per class; the table's figure is on the whole test split). With several seeds: the mean, and a band of ± one standard deviation."/>
                 <figure>
                     <canvas id="compare-cost" node_ref=cost_canvas width="560" height="280"
                         aria-label="Test accuracy against total time of every method"></canvas>
-                    <figcaption>"Accuracy against total cost: up and to the left is better."</figcaption>
+                    <figcaption>"Accuracy against total cost: up and to the left is better. Bars: ± one standard deviation over seeds."</figcaption>
                 </figure>
+                <LineChart id="compare-gap" aria_label="Training and test accuracy per epoch of every method"
+                        x_label="epoch" y_label="accuracy (%)" lines=gap height="280" canvas=gap_canvas
+                    caption="Overfitting: training accuracy (dashed) and test accuracy (solid) per epoch, every method. The gap between a method's two lines is what it memorised; the regularising methods keep it smaller."/>
             </div>
     }
 }
 
-/// The showcase's test images with the teachers' soft targets and a student's outputs.
-fn draw_soft_targets(state: AppState, canvas: &HtmlCanvasElement) {
+/// The showcase's test images with the teachers' soft targets and a student's outputs, softened at `t`.
+fn draw_soft_targets(state: AppState, canvas: &HtmlCanvasElement, t: f32) {
     let d = state.distill;
     let Some(show) = d.showcase.get() else {
         return;
@@ -98,23 +135,53 @@ fn draw_soft_targets(state: AppState, canvas: &HtmlCanvasElement) {
         .find(|r| r.method == Method::LwKd)
         .cloned()
         .or_else(|| chosen_result(d));
-    soft_view::draw(canvas, &target, &show, student.as_ref());
+    let picture = soft_view::SoftPicture {
+        target: &target,
+        show: &show,
+        student: student.as_ref(),
+        t,
+    };
+    soft_view::draw(canvas, &picture);
 }
+
+/// The explorer's temperatures: the slider's steps, from sharp to almost uniform.
+const T_MIN: f32 = 0.5;
+const T_MAX: f32 = 20.0;
 
 #[component]
 pub fn SoftTargets(soft_canvas: NodeRef<html::Canvas>) -> impl IntoView {
     let state = use_state();
+    let t = RwSignal::new(2.0f32);
+    // A new comparison starts the slider at the temperature LW-KD trained with.
+    Effect::new(move |_| {
+        if let Some(show) = state.distill.showcase.get() {
+            t.set((show.temperature as f32).clamp(T_MIN, T_MAX));
+        }
+    });
     view! {
-            <h3>"Soft targets: why LW-KD is not label smoothing"</h3>
+            <h3>"Soft targets: dark knowledge, and why LW-KD is not label smoothing"</h3>
             <p class="explain">
                 "For a few test images: the numeral the lightweight teacher saw for that class and its softened
                 output, Tf-KD_reg's hand-made distribution (identical for every image of a class, the true class
-                only slightly ahead), and what the student answers. The teacher's targets differ from image to
-                image and put weight on classes that look alike to it; the true class is the dark bar."
+                only slightly ahead), and what the student answers. The true class is the dark bar; H is the
+                entropy (0 bits: certain; 3.32 bits: uniform over 10 classes). Move the temperature: every
+                distribution is re-softened from the stored outputs, no retraining. In training, LW-KD used its T
+                (the slider's starting point) and Tf-KD_reg its own T = 20. The last row shows fresh
+                numerals of one class — LW-KD draws a new one for every training image, so its targets vary
+                from image to image where Tf-KD's and label smoothing's never do."
             </p>
+            <div class="field inline">
+                <label for="soft-temperature">"Temperature T"</label>
+                <input type="range" id="soft-temperature" min=T_MIN max=T_MAX step="0.5"
+                    prop:value=move || t.get().to_string()
+                    on:input=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<f32>() { t.set(v) }
+                    }/>
+                <output for="soft-temperature" id="soft-temperature-value">{move || format!("{}", t.get())}</output>
+            </div>
             <ImageGrid id="soft-targets" canvas=soft_canvas
-                aria_label="Teacher soft targets, Tf-KD distribution and student output for a few test images"
-                draw=move |canvas| draw_soft_targets(state, canvas)/>
+                aria_label="Teacher soft targets, Tf-KD distribution and student output for a few test images, and fresh numerals of one class"
+                draw=move |canvas| draw_soft_targets(state, canvas, t.get())/>
     }
 }
 

@@ -8,6 +8,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::import_weights::ImportWeights;
+use super::scenarios::ScenarioNotice;
 use crate::web::state::use_state;
 use charts::{CompareCharts, ConfusionMatrix, SoftTargets};
 use table::{ExportRow, RestoredNote, ResultsTable};
@@ -17,6 +18,7 @@ use table::{ExportRow, RestoredNote, ResultsTable};
 pub struct Canvases {
     pub curves: NodeRef<html::Canvas>,
     pub cost: NodeRef<html::Canvas>,
+    pub gap: NodeRef<html::Canvas>,
     pub soft: NodeRef<html::Canvas>,
     pub confusion: NodeRef<html::Canvas>,
 }
@@ -27,6 +29,7 @@ pub fn Results() -> impl IntoView {
     let canvases = Canvases {
         curves: NodeRef::new(),
         cost: NodeRef::new(),
+        gap: NodeRef::new(),
         soft: NodeRef::new(),
         confusion: NodeRef::new(),
     };
@@ -34,6 +37,7 @@ pub fn Results() -> impl IntoView {
     view! {
         <div class="results" class:hidden=move || !has_results() && d.showcase.get().is_none()>
             <h3>"Comparison"</h3>
+            <ScenarioNotice/>
             <ResultsTable/>
             <RestoredNote/>
             <ExportRow canvases=canvases/>
@@ -42,7 +46,7 @@ pub fn Results() -> impl IntoView {
                 "Teacher time: synthesis + lightweight teacher for LW-KD, the heavy teacher's training for vanilla
                 KD, none for the others. Distillation time excludes the per-epoch test evaluations and pauses."
             </p>
-            <CompareCharts curves_canvas=canvases.curves cost_canvas=canvases.cost/>
+            <CompareCharts curves_canvas=canvases.curves cost_canvas=canvases.cost gap_canvas=canvases.gap/>
             <SoftTargets soft_canvas=canvases.soft/>
             <ConfusionMatrix confusion_canvas=canvases.confusion/>
         </div>

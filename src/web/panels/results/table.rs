@@ -3,13 +3,38 @@
 use leptos::prelude::*;
 
 use super::Canvases;
+use crate::distill::stats::{
+    MethodStats, Spread, Verdict, cost_vs_heavy, pooled_std, summarize, verdicts,
+};
+use crate::distill::{Method, MethodResult};
 use crate::web::platform::{export, storage};
 use crate::web::state::use_state;
 use crate::web::widgets::chart;
 
+/// "83.21%", or "83.21 ± 0.40%" over several seeds.
+fn percent(s: Spread, seeds: usize) -> String {
+    match seeds {
+        1 => format!("{:.2}%", s.mean * 100.0),
+        _ => format!("{:.2} ± {:.2}%", s.mean * 100.0, s.std * 100.0),
+    }
+}
+
+fn seconds(s: Spread, seeds: usize) -> String {
+    match seeds {
+        1 => format!("{:.1} s", s.mean),
+        _ => format!("{:.1} ± {:.1} s", s.mean, s.std),
+    }
+}
+
+/// The first seed's student of `method`, for its weights.
+fn first_student(results: &[MethodResult], method: Method) -> Option<MethodResult> {
+    results.iter().find(|r| r.method == method).cloned()
+}
+
 #[component]
 pub fn ResultsTable() -> impl IntoView {
     let d = use_state().distill;
+    let stats = Memo::new(move |_| d.results.with(|r| summarize(r)));
     view! {
             <div class="table-scroll">
             <table id="results-table">
@@ -17,41 +42,88 @@ pub fn ResultsTable() -> impl IntoView {
                     <th scope="col">"Method"</th>
                     <th scope="col">"Student"</th>
                     <th scope="col" class="num">"Test accuracy"</th>
+                    <th scope="col" class="num">"Training accuracy"</th>
                     <th scope="col" class="num">"Teacher time"</th>
+                    <th scope="col" class="num" title="Teacher time as a multiple of the heavy teacher's (vanilla KD)">"Teacher cost vs heavy"</th>
                     <th scope="col" class="num">"Distillation time"</th>
                     <th scope="col" class="num">"Total"</th>
                     <th scope="col">"Weights"</th>
                 </tr></thead>
                 <tbody>
-                    {move || d.results.get().into_iter().map(|r| view! {
-                        <tr data-method=r.method.key()>
+                    {move || stats.get().iter().map(|s| {
+                        let r = first_student(&d.results.get_untracked(), s.method);
+                        let n = s.seeds;
+                        let vs_heavy = cost_vs_heavy(&stats.get_untracked(), s)
+                            .map_or("—".to_string(), |x| format!("{x:.2}×"));
+                        view! {
+                        <tr data-method=s.method.key() data-seeds=n.to_string()>
                             <th scope="row">
-                                <span class="swatch" style=format!("background:{}", chart::css(chart::method_color(r.method)))></span>
-                                {r.method.label()}
+                                <span class="swatch" style=format!("background:{}", chart::css(chart::method_color(s.method)))></span>
+                                {s.method.label()}
+                                {s.heavy_acc.map(|h| view! {
+                                    <span class="small muted heavy-acc">{format!(" — its heavy teacher: {}", percent(h, n))}</span>
+                                })}
                             </th>
-                            <td>{format!("{} ({} weights)", r.student.key().to_uppercase(), r.params)}</td>
-                            <td class="num">{format!("{:.2}%", r.test_acc * 100.0)}</td>
-                            <td class="num">{format!("{:.1} s", r.teacher_s)}</td>
-                            <td class="num">{format!("{:.1} s", r.distill_s)}</td>
-                            <td class="num">{format!("{:.1} s", r.total_s)}</td>
-                            <td>{
-                                let empty = r.weights.is_empty();
-                                let kept = r.clone();
-                                let label = format!("Download the {} student's weights (burnpack)", r.method.label());
-                                view! {
-                                    <button class="small" id=format!("weights-{}", r.method.key()) aria-label=label
-                                        title=if empty { "Not kept across a reload: run again to download" } else { "Burn's burnpack format: load it here or with `lwkd evaluate`" }
-                                        disabled=empty on:click=move |_| {
-                                            export::save_weights(&kept);
-                                            d.downloaded.update_value(|w| w.push(kept.method));
-                                        }>".bpk"</button>
-                                }
-                            }</td>
+                            <td>{r.as_ref().map(|r| format!("{} ({} weights)", r.student.key().to_uppercase(), r.params))}</td>
+                            <td class="num test-acc">{percent(s.test_acc, n)}</td>
+                            <td class="num">{percent(s.train_acc, n)}</td>
+                            <td class="num">{seconds(s.teacher_s, n)}</td>
+                            <td class="num vs-heavy">{vs_heavy}</td>
+                            <td class="num">{seconds(s.distill_s, n)}</td>
+                            <td class="num">{seconds(s.total_s, n)}</td>
+                            <td>{r.map(weights_button)}</td>
                         </tr>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </tbody>
             </table>
             </div>
+            <Verdicts stats=stats/>
+    }
+}
+
+/// The download button of one student's weights.
+fn weights_button(r: MethodResult) -> impl IntoView {
+    let d = use_state().distill;
+    let empty = r.weights.is_empty();
+    let label = format!(
+        "Download the {} student's weights (burnpack)",
+        r.method.label()
+    );
+    view! {
+        <button class="small" id=format!("weights-{}", r.method.key()) aria-label=label
+            title=if empty { "Not kept across a reload: run again to download" } else { "Burn's burnpack format (the first seed's student): load it here or with `lwkd evaluate`" }
+            disabled=empty on:click=move |_| {
+                export::save_weights(&r);
+                d.downloaded.update_value(|w| w.push(r.method));
+            }>".bpk"</button>
+    }
+}
+
+/// Which differences from plain CE are larger than the seed-to-seed noise, in words.
+#[component]
+fn Verdicts(stats: Memo<Vec<MethodStats>>) -> impl IntoView {
+    move || {
+        let stats = stats.get();
+        let has_ce = stats.iter().any(|s| s.method == Method::Ce);
+        let text = match (pooled_std(&stats), has_ce, stats.len() > 1) {
+            (_, _, false) => return None,
+            (None, _, _) => "One seed per method: a difference cannot be told from noise. Choose 3 seeds to see which differences are real.".to_string(),
+            (Some(_), false, _) => "Tick CE (hard labels) to compare every method with the plain baseline.".to_string(),
+            (Some(p), true, _) => {
+                let (real, noise): (Vec<_>, Vec<_>) = verdicts(&stats).into_iter().partition(|v| v.real);
+                let list = |vs: &[Verdict]| vs.iter().map(|v| format!("{} {:+.2}", v.method.label(), v.diff * 100.0)).collect::<Vec<_>>().join(", ");
+                let mut t = format!("Against CE, in points; real means more than twice the pooled seed-to-seed spread ({:.2} points). ", p * 100.0);
+                t += &match real.is_empty() {
+                    true => "No difference is larger than the noise.".to_string(),
+                    false => format!("Real: {}.", list(&real)),
+                };
+                if !noise.is_empty() {
+                    t += &format!(" Within noise: {}.", list(&noise));
+                }
+                t
+            }
+        };
+        Some(view! { <p id="verdicts" class="small">{text}</p> })
     }
 }
 
@@ -104,6 +176,7 @@ pub fn ExportRow(canvases: Canvases) -> impl IntoView {
     let Canvases {
         curves: curves_canvas,
         cost: cost_canvas,
+        gap: gap_canvas,
         soft: soft_canvas,
         confusion: confusion_canvas,
     } = canvases;
@@ -116,7 +189,7 @@ pub fn ExportRow(canvases: Canvases) -> impl IntoView {
                     &crate::pipeline::url::to_query(&state.config.get_untracked()),
                 ) disabled=move || !has_results()>"Download JSON"</button>
                 <span class="muted small">"Charts: "</span>
-                {[("compare-curves", curves_canvas), ("compare-cost", cost_canvas), ("soft-targets", soft_canvas), ("confusion", confusion_canvas)]
+                {[("compare-curves", curves_canvas), ("compare-cost", cost_canvas), ("compare-gap", gap_canvas), ("soft-targets", soft_canvas), ("confusion", confusion_canvas)]
                     .into_iter()
                     .map(|(name, node)| view! {
                         <button class="small" id=format!("png-{name}") on:click=move |_| {

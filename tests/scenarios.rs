@@ -1,0 +1,101 @@
+//! The scenarios' claims, natively on Flex with the default seed: in the default "Noisy labels"
+//! scenario CE memorises the flipped labels while LW-KD's and Tf-KD_reg's soft targets hold it back —
+//! the direction the README's measured table (3 seeds) and the page's "what to notice" state.
+
+use crate::common;
+
+use burn::prelude::Device;
+use futures::executor::block_on;
+use lwkd::data::TargetKind;
+use lwkd::data::local::load_target;
+use lwkd::distill::{Method, MethodResult};
+use lwkd::pipeline::host::CallbackHost;
+use lwkd::pipeline::scenarios::{SCENARIOS, scenario, scenario_of};
+use lwkd::pipeline::url::from_query;
+use lwkd::pipeline::{CompareJob, Config, Event, Session, Taught};
+
+#[test]
+fn every_scenario_is_a_valid_link_and_the_default_is_one() {
+    for s in &SCENARIOS {
+        let (c, problems) = from_query(s.query);
+        assert!(problems.is_empty(), "{}: {problems:?}", s.id);
+        assert_eq!(scenario_of(&c).map(|x| x.id), Some(s.id));
+        assert!(
+            !s.notice.is_empty() && !s.notice.contains("TBD"),
+            "{}",
+            s.id
+        );
+    }
+    assert_eq!(scenario_of(&Config::default()).map(|s| s.id), Some("noisy"));
+    let other = Config {
+        seed: 7,
+        ..Config::default()
+    };
+    assert!(
+        scenario_of(&other).is_none(),
+        "another seed is not the scenario"
+    );
+}
+
+fn result(results: &[MethodResult], m: Method) -> &MethodResult {
+    results.iter().find(|r| r.method == m).expect("ran")
+}
+
+#[test]
+fn noisy_labels_ce_memorises_and_soft_targets_hold_it_back() {
+    let cfg = Config {
+        methods: vec![Method::Ce, Method::LwKd, Method::TfKdReg],
+        ..scenario("noisy").unwrap().config()
+    };
+    let digits = common::digits();
+    let target = load_target(&common::data_dir(), TargetKind::Fashion).expect("prepared data");
+    let mut host = CallbackHost(|_: &Event| {});
+    let mut session = Session::new();
+    let (set, _) = session
+        .synthesize(cfg.synth(), (&digits.0, &digits.1), &mut host)
+        .unwrap();
+    block_on(session.train_teacher(&set, &cfg.teacher(), Device::flex(), &mut host)).unwrap();
+    let job = CompareJob {
+        methods: &cfg.methods,
+        target: &target,
+        cfg: &cfg.distill(),
+        teacher: Some(Taught {
+            digits: &digits.0,
+            max_shift: cfg.synth().max_shift,
+            cost_s: 0.0,
+        }),
+        showcase: false,
+        seeds: 1,
+    };
+    let results = block_on(session.compare(job, &Device::flex(), &mut host)).unwrap();
+    let (ce, lwkd, tfkd) = (
+        result(&results, Method::Ce),
+        result(&results, Method::LwKd),
+        result(&results, Method::TfKdReg),
+    );
+    let peak = ce.curve.iter().map(|p| p.test_acc).fold(0.0, f32::max);
+    let last = ce.curve.last().unwrap().test_acc;
+    println!(
+        "CE {:.2} % (train {:.1} %, peak {:.2} % on the per-epoch sample, last {:.2} %), LW-KD {:.2} % (train {:.1} %), Tf-KD_reg {:.2} %",
+        ce.test_acc * 100.0,
+        ce.train_acc * 100.0,
+        peak * 100.0,
+        last * 100.0,
+        lwkd.test_acc * 100.0,
+        lwkd.train_acc * 100.0,
+        tfkd.test_acc * 100.0
+    );
+    assert!(
+        peak - last > 0.02,
+        "CE overfits: its test accuracy falls from its peak"
+    );
+    assert!(
+        ce.train_acc > lwkd.train_acc + 0.03,
+        "CE fits more of the flipped training labels than LW-KD"
+    );
+    assert!(lwkd.test_acc > ce.test_acc + 0.01, "LW-KD ends above CE");
+    assert!(
+        tfkd.test_acc > ce.test_acc + 0.01,
+        "Tf-KD_reg ends above CE"
+    );
+}
