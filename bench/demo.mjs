@@ -48,7 +48,7 @@ try {
     for (const [m, cells] of rows) if (!done.has(m)) {
       done.add(m);
       out.stages[`${m}_done_at_s`] = (t() - s) / 1000;
-      out[m] = { test_acc: cells[1], teacher: cells[2], distill: cells[3], total: cells[4] };
+      out[m] = { test_acc: cells[1], train_acc: cells[2], teacher: cells[3], vs_heavy: cells[4], distill: cells[5], total: cells[6] };
       log(`${m}: ${cells.join(' | ')} (at ${((t() - s) / 1000).toFixed(1)} s)`);
     }
   }

@@ -62,7 +62,7 @@ test('the CLI, the link and the form take the same settings, each declared once'
   } finally { await close(); }
 });
 
-test('65 bad inputs — link parameters and form fields — each get a message, defaults, no crash', { timeout: 300_000 }, async () => {
+test('69 bad inputs — link parameters and form fields — each get a message, defaults, no crash', { timeout: 300_000 }, async () => {
   const { page, origin, problems, close } = await openApp({});
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
@@ -76,7 +76,7 @@ test('65 bad inputs — link parameters and form fields — each get a message, 
       ['be', 'tpu'], ['be', ''], ['tg', 'cifar'], ['st', 'resnet'], ['ti', 'both'],
       ['tpc', '0'], ['tpc', '5000'], ['de', '0'], ['de', '1e9'],
       ['t', '0'], ['t', '1000'], ['t', 'NaN'], ['a', '2'], ['a', '-0.1'], ['b', '-1'], ['b', '1e308'],
-      ['he', '0'], ['m', 'lwkd,bogus'], ['m', 'LWKD'], ['m', ''], ['zzz', '1'], ['%ZZ', '1'],
+      ['he', '0'], ['noise', '0.9'], ['noise', '-0.1'], ['seeds', '0'], ['seeds', '9'], ['m', 'lwkd,bogus'], ['m', 'LWKD'], ['m', ''], ['zzz', '1'], ['%ZZ', '1'],
     ];
     let n = 0;
     for (const [key, value] of bad) {
@@ -91,7 +91,7 @@ test('65 bad inputs — link parameters and form fields — each get a message, 
     await shot(page, 'bad-link');
     // The page still works after the last bad link: defaults are in place.
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
-    assert.equal(await page.inputValue('#field-heavy_epochs'), '3');
+    assert.equal(await page.inputValue('#field-heavy_epochs'), '1');
 
     // Every form field, typed wrong.
     const values = ['abc', '-5', '1e400', 'NaN', '', '99999999999'];

@@ -54,7 +54,7 @@ test('a scenario runs from its link with 2 seeds: mean ± spread, bands, verdict
       assert.match(acc, /^\d+\.\d\d ± \d+\.\d\d%$/);
     }
     // Which differences are larger than the noise, in words.
-    assert.match(await page.locator('#verdicts').innerText(), /pooled seed-to-seed spread \(\d+\.\d\d points\)/);
+    assert.match(await page.locator('#verdicts').innerText(), /pooled seed-to-seed standard deviation is \d+\.\d\d points/);
     assert.match(await page.locator('#verdicts').innerText(), /LW-KD [+-]\d+\.\d\d/);
     // Bands on the curves (one per method), the cost chart and the overfitting chart drawn.
     assert.equal(await page.locator('#compare-curves').getAttribute('data-bands'), '2');

@@ -170,7 +170,7 @@ pub fn run(a: &CompareArgs) -> Result<(), CliError> {
             .iter()
             .flatten()
             .map(|r| {
-                serde_json::json!({"method": r.method.key(), "test_acc": r.test_acc, "train_acc": r.train_acc,
+                serde_json::json!({"method": r.method.key(), "seed": r.seed, "test_acc": r.test_acc, "train_acc": r.train_acc,
                 "teacher_s": r.teacher_s, "distill_s": r.distill_s, "total_s": r.total_s, "curve": r.curve})
             })
             .collect();

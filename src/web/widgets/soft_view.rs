@@ -140,34 +140,44 @@ pub fn draw(canvas: &HtmlCanvasElement, pic: &SoftPicture) {
         }
     }
     if draws > 0 {
-        let y = HEAD + rows as f64 * ROW_H + 8.0;
-        let truth = show
-            .indices
-            .first()
-            .map_or(0, |&i| target.test.labels[i] as usize);
-        let name = target.class_names.get(truth).cloned().unwrap_or_default();
-        ctx.set_fill_style_str("#333");
-        ctx.fill_text(
-            &format!("{draws} fresh numerals of class {truth} ({name}), as LW-KD draws them, and the teacher's output on each at T = {t}: every image gets its own soft target"),
-            10.0,
-            y + 4.0,
-        )
-        .ok();
-        for (j, (px, z)) in show
-            .class_draws
-            .iter()
-            .zip(&show.class_draw_logits)
-            .enumerate()
-        {
-            let x = 10.0 + j as f64 * (draw_w + 12.0);
-            image(&ctx, px, show.synth_cols, x, y + 12.0);
-            bars(
-                &ctx,
-                &soften(z, t),
-                truth,
-                (x, y + 20.0 + IMG, draw_w),
-                "#0072b2",
-            );
-        }
+        class_draws(&ctx, pic, HEAD + rows as f64 * ROW_H + 8.0, draw_w);
+    }
+}
+
+/// The row of fresh numerals of one class, each with the teacher's output at the picture's T.
+fn class_draws(ctx: &CanvasRenderingContext2d, pic: &SoftPicture, y: f64, draw_w: f64) {
+    let (show, t) = (pic.show, pic.t);
+    let truth = show
+        .indices
+        .first()
+        .map_or(0, |&i| pic.target.test.labels[i] as usize);
+    let name = pic
+        .target
+        .class_names
+        .get(truth)
+        .cloned()
+        .unwrap_or_default();
+    ctx.set_fill_style_str("#333");
+    ctx.fill_text(
+        &format!("{} fresh numerals of class {truth} ({name}), as LW-KD draws them, and the teacher's output on each at T = {t}: every image gets its own soft target", show.class_draws.len()),
+        10.0,
+        y + 4.0,
+    )
+    .ok();
+    for (j, (px, z)) in show
+        .class_draws
+        .iter()
+        .zip(&show.class_draw_logits)
+        .enumerate()
+    {
+        let x = 10.0 + j as f64 * (draw_w + 12.0);
+        image(ctx, px, show.synth_cols, x, y + 12.0);
+        bars(
+            ctx,
+            &soften(z, t),
+            truth,
+            (x, y + 20.0 + IMG, draw_w),
+            "#0072b2",
+        );
     }
 }

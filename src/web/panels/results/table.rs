@@ -112,7 +112,7 @@ fn Verdicts(stats: Memo<Vec<MethodStats>>) -> impl IntoView {
             (Some(p), true, _) => {
                 let (real, noise): (Vec<_>, Vec<_>) = verdicts(&stats).into_iter().partition(|v| v.real);
                 let list = |vs: &[Verdict]| vs.iter().map(|v| format!("{} {:+.2}", v.method.label(), v.diff * 100.0)).collect::<Vec<_>>().join(", ");
-                let mut t = format!("Against CE, in points; real means more than twice the pooled seed-to-seed spread ({:.2} points). ", p * 100.0);
+                let mut t = format!("Against CE, in points. The pooled seed-to-seed standard deviation is {:.2} points; a difference is real when it is more than twice that. ", p * 100.0);
                 t += &match real.is_empty() {
                     true => "No difference is larger than the noise.".to_string(),
                     false => format!("Real: {}.", list(&real)),
