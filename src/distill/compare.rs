@@ -160,12 +160,12 @@ pub async fn compare(
     // the heavy teacher's whole split gets the same rate of noise.
     let noisy = |set: &ImageSet| flip_labels(set, k, cfg.label_noise, cfg.seed);
     let train = noisy(&first_per_class(&target.train, k, cfg.train_per_class));
-    let all = noisy(&target.train);
     let mut heavy: Option<Trained> = None;
     let mut results = Vec::new();
     for &method in methods {
         if method.uses_heavy_teacher() && heavy.is_none() {
             // As heavy teachers are: on every training image the app has, not the student's subset.
+            let all = noisy(&target.train);
             let spec = TrainSpec {
                 arch: Arch::Heavy,
                 method: Method::Ce,
