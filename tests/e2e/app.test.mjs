@@ -73,6 +73,7 @@ test('without WebGPU: the app says so, trains on the CPU and reaches a useful ac
     await ready(page);
     await page.locator('#backend-line', { hasText: 'no WebGPU adapter' }).waitFor({ timeout: 30_000 });
     await generate(page, 200, 50);
+    await setField(page, 'teacher_epochs', 3);
     await page.click('#train');
     await page.locator('#teacher-result').waitFor({ timeout: TRAIN_TIMEOUT });
     const result = await page.locator('#teacher-result').innerText();

@@ -50,6 +50,10 @@ test('own images from a folder and a zip, then export → import of a student', 
     await page.setInputFiles('#own-zip', goodZip);
     await status.filter({ hasText: '2 classes (left, right), 16 training and 4 test images' }).waitFor({ timeout: 60_000 });
 
+    // The default scenario's label noise is pointed out on your own images; 0 turns it off.
+    assert.match(await page.locator('#own-noise').innerText(), /30 % of your training labels will be flipped/);
+    await setField(page, 'label_noise', 0);
+    assert.equal(await page.locator('#own-noise').count(), 0);
     // A student on them (CE needs no teacher), its weights out and back in.
     for (const m of ['lwkd', 'lwkd-noadv', 'ls', 'tfkd', 'kd']) await page.uncheck(`#method-${m}`);
     await setField(page, 'distill_epochs', 3);
@@ -57,14 +61,14 @@ test('own images from a folder and a zip, then export → import of a student', 
     await page.locator('#results-table tbody tr[data-method=ce]').waitFor({ timeout: 120_000 });
     const acc = (await page.locator('#results-table tbody tr[data-method=ce] td').nth(1).innerText()).trim();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#weights-ce')]);
-    assert.match(download.suggestedFilename(), /^lwkd-ce-cnn\.bpk$/);
+    assert.match(download.suggestedFilename(), /^lwkd-ce-mlp\.bpk$/);
     const saved = join(dir, download.suggestedFilename());
     await download.saveAs(saved);
     await page.setInputFiles('#import-weights', saved);
     const result = page.locator('#import-result');
     await result.filter({ hasText: 'test accuracy' }).waitFor({ timeout: 30_000 });
     const text = await result.innerText();
-    assert.match(text, /CE \(hard labels\) student \(CNN\) trained on your images/);
+    assert.match(text, /CE \(hard labels\) student \(MLP\) trained on your images/);
     assert.ok(text.includes(`test accuracy ${acc} on 4 test images`), `${text} vs the table's ${acc}`);
 
     await page.setInputFiles('#import-weights', notWeights);
