@@ -87,16 +87,22 @@ pub fn OwnData() -> impl IntoView {
             <ul id="own-notes" class="small muted">
                 {move || state.targets.own_notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
-            // The default scenario flips labels on purpose; on a person's own images that needs saying.
-            {move || {
-                let noise = state.config.get().label_noise;
-                (noise > 0.0).then(|| view! {
-                    <p id="own-noise" class="notice small">{format!(
-                        "Label noise is {noise}: {:.0} % of your training labels will be flipped on purpose (the default scenario shows how methods resist it). Set “Label noise” to 0 to train on your labels as they are.",
-                        noise * 100.0
-                    )}</p>
-                })
-            }}
+            <OwnNoiseNote/>
         </div>
+    }
+}
+
+/// The default scenario flips labels on purpose; on a person's own images that needs saying.
+#[component]
+fn OwnNoiseNote() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let noise = state.config.get().label_noise;
+        (noise > 0.0).then(|| view! {
+            <p id="own-noise" class="notice small">{format!(
+                "Label noise is {noise}: {:.0} % of your training labels will be flipped on purpose (the default scenario shows how methods resist it). Set “Label noise” to 0 to train on your labels as they are.",
+                noise * 100.0
+            )}</p>
+        })
     }
 }
