@@ -14,6 +14,20 @@ pub struct Spread {
 }
 
 impl Spread {
+    /// "83.21", or "83.21 ± 0.40" over several seeds, after multiplying by `scale`.
+    pub fn text(&self, scale: f32, digits: usize, seeds: usize) -> String {
+        match seeds {
+            1 => format!("{:.*}", digits, self.mean * scale),
+            _ => format!(
+                "{:.*} ± {:.*}",
+                digits,
+                self.mean * scale,
+                digits,
+                self.std * scale
+            ),
+        }
+    }
+
     pub fn of(xs: &[f32]) -> Self {
         let n = xs.len();
         if n == 0 {

@@ -3,20 +3,7 @@
 //! larger than twice the pooled seed-to-seed spread.
 
 use lwkd::distill::MethodResult;
-use lwkd::distill::stats::{Spread, cost_vs_heavy, pooled_std, summarize, verdicts};
-
-fn cell(s: Spread, scale: f32, digits: usize, seeds: usize) -> String {
-    match seeds {
-        1 => format!("{:.*}", digits, s.mean * scale),
-        _ => format!(
-            "{:.*} ± {:.*}",
-            digits,
-            s.mean * scale,
-            digits,
-            s.std * scale
-        ),
-    }
-}
+use lwkd::distill::stats::{cost_vs_heavy, pooled_std, summarize, verdicts};
 
 /// Prints the markdown table of `runs` (one list of results per seed), a row per method, and the verdicts.
 pub fn print_table(runs: &[Vec<MethodResult>]) {
@@ -31,19 +18,19 @@ pub fn print_table(runs: &[Vec<MethodResult>]) {
         println!(
             "| {} | {} | {} | {} | {} | {} | {} |",
             s.method.label(),
-            cell(s.test_acc, 100.0, 2, s.seeds),
-            cell(s.train_acc, 100.0, 1, s.seeds),
-            cell(s.teacher_s, 1.0, 1, s.seeds),
+            s.test_acc.text(100.0, 2, s.seeds),
+            s.train_acc.text(100.0, 1, s.seeds),
+            s.teacher_s.text(1.0, 1, s.seeds),
             ratio,
-            cell(s.distill_s, 1.0, 1, s.seeds),
-            cell(s.total_s, 1.0, 1, s.seeds),
+            s.distill_s.text(1.0, 1, s.seeds),
+            s.total_s.text(1.0, 1, s.seeds),
         );
     }
     for s in &stats {
         if let Some(h) = s.heavy_acc {
             println!(
                 "\nheavy teacher's own test accuracy: {} %",
-                cell(h, 100.0, 2, s.seeds)
+                h.text(100.0, 2, s.seeds)
             );
         }
     }

@@ -24,12 +24,12 @@ fn chosen_result(d: DistillState) -> Option<MethodResult> {
         .cloned()
 }
 
-/// Per method, a line over epochs of the mean of `pick` (a percentage), with a band of ± one standard
-/// deviation over seeds when there are several.
+/// Per method, a line over epochs of the mean of `pick` (a percentage); `banded`: with a band of ± one
+/// standard deviation over seeds when there are several; else dashed (a training curve), unbanded.
 fn mean_lines(
     stats: &[MethodStats],
     pick: fn(&(Spread, Spread)) -> Spread,
-    dashed: bool,
+    banded: bool,
 ) -> Vec<Line> {
     stats
         .iter()
@@ -43,7 +43,7 @@ fn mean_lines(
                     .clone()
                     .map(|e| ((e + 1) as f32, at(e).mean * 100.0))
                     .collect(),
-                band: match s.seeds > 1 {
+                band: match banded && s.seeds > 1 {
                     true => epochs
                         .map(|e| {
                             (
@@ -54,7 +54,7 @@ fn mean_lines(
                         .collect(),
                     false => Vec::new(),
                 },
-                dashed,
+                dashed: false,
             }
         })
         .collect()
@@ -68,16 +68,17 @@ pub fn CompareCharts(
 ) -> impl IntoView {
     let d = use_state().distill;
     let stats = Memo::new(move |_| d.results.with(|r| summarize(r)));
-    let curves = Signal::derive(move || stats.with(|s| mean_lines(s, |p| p.1, false)));
+    let curves = Signal::derive(move || stats.with(|s| mean_lines(s, |p| p.1, true)));
     // Training (dashed) and test (solid) accuracy of every method: the gap is overfitting.
     let gap = Signal::derive(move || {
         stats.with(|s| {
-            let mut lines = mean_lines(s, |p| p.1, false);
-            lines.iter_mut().for_each(|l| l.band.clear());
-            let mut train = mean_lines(s, |p| p.0, true);
-            train.iter_mut().for_each(|l| l.band.clear());
-            lines.extend(train);
-            lines
+            let train = mean_lines(s, |p| p.0, false)
+                .into_iter()
+                .map(|l| Line { dashed: true, ..l });
+            mean_lines(s, |p| p.1, false)
+                .into_iter()
+                .chain(train)
+                .collect::<Vec<_>>()
         })
     });
     Effect::new(move |_| {

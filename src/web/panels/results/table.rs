@@ -13,17 +13,11 @@ use crate::web::widgets::chart;
 
 /// "83.21%", or "83.21 ± 0.40%" over several seeds.
 fn percent(s: Spread, seeds: usize) -> String {
-    match seeds {
-        1 => format!("{:.2}%", s.mean * 100.0),
-        _ => format!("{:.2} ± {:.2}%", s.mean * 100.0, s.std * 100.0),
-    }
+    format!("{}%", s.text(100.0, 2, seeds))
 }
 
 fn seconds(s: Spread, seeds: usize) -> String {
-    match seeds {
-        1 => format!("{:.1} s", s.mean),
-        _ => format!("{:.1} ± {:.1} s", s.mean, s.std),
-    }
+    format!("{} s", s.text(1.0, 1, seeds))
 }
 
 /// The first seed's student of `method`, for its weights.
@@ -50,10 +44,13 @@ pub fn ResultsTable() -> impl IntoView {
                     <th scope="col">"Weights"</th>
                 </tr></thead>
                 <tbody>
-                    {move || stats.get().iter().map(|s| {
-                        let r = first_student(&d.results.get_untracked(), s.method);
+                    {move || {
+                        let all = stats.get();
+                        let results = d.results.get_untracked();
+                        all.iter().map(|s| {
+                        let r = first_student(&results, s.method);
                         let n = s.seeds;
-                        let vs_heavy = cost_vs_heavy(&stats.get_untracked(), s)
+                        let vs_heavy = cost_vs_heavy(&all, s)
                             .map_or("—".to_string(), |x| format!("{x:.2}×"));
                         view! {
                         <tr data-method=s.method.key() data-seeds=n.to_string()>
@@ -73,7 +70,7 @@ pub fn ResultsTable() -> impl IntoView {
                             <td class="num">{seconds(s.total_s, n)}</td>
                             <td>{r.map(weights_button)}</td>
                         </tr>
-                    }}).collect_view()}
+                    }}).collect_view()}}
                 </tbody>
             </table>
             </div>
