@@ -167,12 +167,12 @@ fn discriminator_gradients_do_not_reach_the_teacher() {
     };
     let labels: Vec<u8> = (0..8).map(|i| i % 10).collect();
     let inner = Device::flex();
-    let x = Tensor::<4>::zeros([8, 1, 28, 28], &inner);
+    let index: Vec<u32> = (0..8).collect();
     let y = Tensor::<1, Int>::from_data(
         TensorData::new(labels.iter().map(|&l| l as i64).collect::<Vec<_>>(), [8]),
         &inner,
     );
-    let real = source.batch(x, &labels, y).unwrap().autodiff();
+    let real = source.batch(&index, &labels, y).unwrap().autodiff();
     let disc = Discriminator::new(10, &ad);
     let fake = Tensor::<2>::ones([8, 10], &ad).div_scalar(10.0);
     let loss = discriminator_loss(disc.forward(real), disc.forward(fake));

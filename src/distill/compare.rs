@@ -3,10 +3,11 @@
 
 use burn::prelude::*;
 use serde::{Deserialize, Serialize};
+use web_time::Instant;
 
 use super::losses::{smoothing_table, tfkd_table};
 use super::showcase::{showcase_indices, student_outputs};
-use super::targets::{class_mean_table, table_tensor};
+use super::targets::{class_mean_table, per_image_targets, table_tensor};
 use super::train::{TrainSpec, Trained, train_net};
 use super::{DistillConfig, Method, TargetSource, TeacherInput};
 use crate::data::noise::flip_labels;
@@ -94,7 +95,8 @@ pub fn check(
 fn targets_for<'a>(
     method: Method,
     k: usize,
-    heavy: Option<&'a Trained>,
+    train: &ImageSet,
+    heavy: Option<&Trained>,
     light: Option<&LightTeacher<'a>>,
     cfg: &DistillConfig,
     device: &Device,
@@ -106,11 +108,13 @@ fn targets_for<'a>(
         Method::TfKdReg => (table(tfkd_table(k, cfg.tfkd_a, cfg.tfkd_temperature)), 0.0),
         Method::VanillaKd => {
             let h = heavy.expect("trained before the method that needs it");
-            let source = TargetSource::HeavyTeacher {
-                teacher: &h.model,
-                temperature: cfg.temperature,
-            };
-            (source, h.train_s)
+            // Labelling the student's images is part of the teacher's cost.
+            let start = Instant::now();
+            let rows = per_image_targets(&h.model, train, cfg.temperature, device);
+            (
+                TargetSource::PerImage(rows),
+                h.train_s + start.elapsed().as_secs_f32(),
+            )
         }
         Method::LwKd | Method::LwKdNoAdv => {
             let l = light.expect("checked before the comparison");
@@ -177,7 +181,8 @@ pub async fn compare(
             };
             heavy = Some(train_net(spec, TargetSource::None, cfg, device, host).await?);
         }
-        let (targets, teacher_s) = targets_for(method, k, heavy.as_ref(), light, cfg, device);
+        let (targets, teacher_s) =
+            targets_for(method, k, &train, heavy.as_ref(), light, cfg, device);
         let result = train_student(
             method, &train, target, targets, teacher_s, cfg, device, host,
         );

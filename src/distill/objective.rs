@@ -98,14 +98,11 @@ impl Objective<Net> for MethodLoss<'_> {
             images,
             labels,
             classes,
+            index,
         } = batch;
         let soft = self
             .targets
-            .batch(
-                images.clone().without_autodiff(),
-                &classes,
-                labels.clone().without_autodiff(),
-            )
+            .batch(&index, &classes, labels.clone().without_autodiff())
             .map(Tensor::autodiff);
         let logits = model.forward(images);
         let ce = cross_entropy(logits.clone(), labels);

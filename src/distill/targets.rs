@@ -4,7 +4,8 @@
 use burn::prelude::*;
 use burn::tensor::activation::softmax;
 
-use crate::data::batch::pixels_tensor;
+use crate::data::ImageSet;
+use crate::data::batch::{images_tensor, pixels_tensor};
 use crate::data::rng::DataRng;
 use crate::data::synth::{NumeralDrawer, SIDE};
 use crate::model::{LeNet5, Net};
@@ -24,26 +25,28 @@ pub enum TargetSource<'a> {
         rng: DataRng,
         temperature: f64,
     },
-    /// Vanilla KD: the heavy teacher on the batch's own images.
-    HeavyTeacher { teacher: &'a Net, temperature: f64 },
+    /// `[N, K]`, a row per training image; a batch's targets are the rows of its images (vanilla KD:
+    /// the heavy teacher's softened outputs, computed once since the images never change).
+    PerImage(Tensor<2>),
 }
 
 impl TargetSource<'_> {
     /// The soft targets of a batch, `[B, K]` on the images' (inner) device, or None for hard labels.
     /// Always without autodiff: even a teacher whose weights track gradients gets none from here.
+    /// `index` are the batch's positions in the training set.
     pub fn batch(
         &mut self,
-        images: Tensor<4>,
+        index: &[u32],
         labels: &[u8],
         labels_t: Tensor<1, Int>,
     ) -> Option<Tensor<2>> {
-        self.compute(images, labels, labels_t)
+        self.compute(index, labels, labels_t)
             .map(Tensor::without_autodiff)
     }
 
     fn compute(
         &mut self,
-        images: Tensor<4>,
+        index: &[u32],
         labels: &[u8],
         labels_t: Tensor<1, Int>,
     ) -> Option<Tensor<2>> {
@@ -56,15 +59,18 @@ impl TargetSource<'_> {
                 rng,
                 temperature,
             } => {
-                let device = images.device();
+                let device = labels_t.device();
                 let synth = draw_batch(drawer, labels, rng);
                 let x = pixels_tensor(&synth, SIDE, drawer.cols(), &device);
                 Some(softmax(teacher.forward(x).div_scalar(*temperature), 1))
             }
-            Self::HeavyTeacher {
-                teacher,
-                temperature,
-            } => Some(softmax(teacher.forward(images).div_scalar(*temperature), 1)),
+            Self::PerImage(rows) => {
+                let device = rows.device();
+                let index: Vec<i64> = index.iter().map(|&i| i as i64).collect();
+                let len = index.len();
+                let index = Tensor::from_data(TensorData::new(index, [len]), &device);
+                Some(rows.clone().select(0, index))
+            }
         }
     }
 }
@@ -99,6 +105,24 @@ pub fn class_mean_table(
                 device,
             );
             softmax(teacher.forward(x).div_scalar(temperature), 1).mean_dim(0)
+        })
+        .collect();
+    Tensor::cat(rows, 0)
+}
+
+/// `teacher`'s softened outputs on every image of `set`, `[N, K]`, in batches of 500.
+pub fn per_image_targets(
+    teacher: &Net,
+    set: &ImageSet,
+    temperature: f64,
+    device: &Device,
+) -> Tensor<2> {
+    let all: Vec<u32> = (0..set.len() as u32).collect();
+    let rows = all
+        .chunks(500)
+        .map(|idx| {
+            let x = images_tensor(set, idx, device);
+            softmax(teacher.forward(x).div_scalar(temperature), 1)
         })
         .collect();
     Tensor::cat(rows, 0)

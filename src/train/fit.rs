@@ -27,6 +27,8 @@ pub struct Batch {
     pub labels: Tensor<1, Int>,
     /// The same labels on the host (per-instance targets are drawn from them).
     pub classes: Vec<u8>,
+    /// The images' positions in the training set (per-image targets are looked up by them).
+    pub index: Vec<u32>,
 }
 
 impl Batch {
@@ -36,6 +38,7 @@ impl Batch {
             images: images_tensor(set, idx, device),
             labels: labels_tensor(set, idx, device),
             classes: idx.iter().map(|&i| set.labels[i as usize]).collect(),
+            index: idx.to_vec(),
         }
     }
 }
