@@ -43,10 +43,23 @@ export function serve(root, port = 0, hook = () => null, { mounts = {}, headers 
         }
         path = join(path, 'index.html');
       }
-      let body = await readFile(path);
       if (faked?.status) { res.writeHead(faked.status).end(); return; }
+      // A precompressed copy (scripts/precompress.mjs) in the best encoding the browser accepts.
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      let encoding = null;
+      for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!faked?.transform && !encoding && new RegExp(`\\b${name}\\b`).test(accepts)
+          && await stat(path + ext).then((s) => s.isFile(), () => false)) encoding = [name, ext];
+      }
+      let body = await readFile(encoding ? path + encoding[1] : path);
       if (faked?.transform) body = faked.transform(body);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        ...headers,
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding[0] } : {}),
+      });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -32,3 +32,27 @@ test('a malformed percent-encoded path gets 400 and the server keeps serving', a
     assert.equal(await ok.text(), '<p>hello</p>');
   } finally { server.close(); }
 });
+
+test('precompressed copies are served in the best encoding the browser accepts', async () => {
+  const { brotliCompressSync, gzipSync } = await import('node:zlib');
+  const root = mkdtempSync(join(tmpdir(), 'lwkd-serve-'));
+  const text = 'the same bytes, whatever the encoding '.repeat(100);
+  writeFileSync(join(root, 'app.wasm'), text);
+  writeFileSync(join(root, 'app.wasm.br'), brotliCompressSync(text));
+  writeFileSync(join(root, 'app.wasm.gz'), gzipSync(text));
+  writeFileSync(join(root, 'plain.js'), text);
+  const server = await serve(root);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  try {
+    for (const [accept, expected] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['identity', null]]) {
+      const r = await fetch(`${base}/app.wasm`, { headers: { 'accept-encoding': accept } });
+      assert.equal(r.headers.get('content-encoding'), expected, accept);
+      assert.equal(r.headers.get('content-type'), 'application/wasm');
+      assert.equal(await r.text(), text, `decoded body (${accept})`);
+    }
+    // No copy: the file as it is.
+    const plain = await fetch(`${base}/plain.js`, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(plain.headers.get('content-encoding'), null);
+    assert.equal(await plain.text(), text);
+  } finally { server.close(); }
+});
