@@ -1,6 +1,7 @@
-// The training worker (issue 6: training steps never block the page). It loads the app's own module and
-// wasm — the page passes their URLs, which carry Trunk's content hashes — and hands control to the Rust
-// side (src/web/trainer/worker.rs). Only same-origin URLs are accepted.
+// A training worker (training steps never block the page; stage 3 runs a pool of them). It loads the
+// training module (lwkd-worker: Burn and the pipeline's training side) — the page passes its URLs,
+// versioned by the page module's content hash — and hands control to the Rust side
+// (src/web/trainer/worker.rs). Only same-origin URLs are accepted.
 const query = new URL(self.location.href).searchParams;
 const own = (name) => {
   const url = new URL(query.get(name) ?? '', self.location.href);

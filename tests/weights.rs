@@ -137,3 +137,26 @@ fn a_weights_file_with_flipped_bytes_in_its_tensors_is_refused() {
         );
     }
 }
+
+#[test]
+fn the_weight_count_from_layer_sizes_is_the_built_networks_count() {
+    use burn::module::Module;
+    use lwkd::model::{Net, parameter_count};
+    let device = Device::flex();
+    for arch in [
+        Arch::Student(StudentKind::Mlp),
+        Arch::Student(StudentKind::Cnn),
+        Arch::Heavy,
+    ] {
+        for k in [2, 10, 100] {
+            let built = Net::new(arch, k, &device).num_params();
+            assert_eq!(parameter_count(arch, k), built, "{arch:?}, K = {k}");
+        }
+    }
+    // The figures the page shows for K = 10.
+    assert_eq!(parameter_count(Arch::Student(StudentKind::Cnn), 10), 9_098);
+    assert_eq!(
+        parameter_count(Arch::Student(StudentKind::Mlp), 10),
+        101_770
+    );
+}

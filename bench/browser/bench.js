@@ -25,13 +25,11 @@ async function loadData() {
   return { labels, pixels };
 }
 
-/// Our wasm, loaded the way the app's index.html loads it (its file names carry a content hash).
+/// Our training module, the one the app's training workers load (here on the page's thread, as the
+/// other libraries run).
 async function loadOurs() {
-  const html = await (await fetch('/index.html')).text();
-  const js = html.match(/import init, \* as bindings from '([^']+)'/)[1];
-  const wasm = html.match(/module_or_path: '([^']+)'/)[1];
-  const mod = await import(js);
-  await mod.default({ module_or_path: wasm });
+  const mod = await import('/lwkd-worker.js');
+  await mod.default({ module_or_path: '/lwkd-worker_bg.wasm' });
   return mod;
 }
 

@@ -7,7 +7,8 @@ use burn::prelude::*;
 
 use super::conv_features::ConvFeatures;
 
-const CHANNELS: [usize; 2] = [16, 32];
+pub const CHANNELS: [usize; 2] = [16, 32];
+pub const HIDDEN: usize = 128;
 
 #[derive(Module, Debug)]
 pub struct HeavyCnn {
@@ -21,8 +22,8 @@ impl HeavyCnn {
     pub fn new(classes: usize, side: usize, device: &Device) -> Self {
         Self {
             features: ConvFeatures::new(CHANNELS, device),
-            fc1: LinearConfig::new(ConvFeatures::len(CHANNELS, side), 128).init(device),
-            fc2: LinearConfig::new(128, classes).init(device),
+            fc1: LinearConfig::new(ConvFeatures::len(CHANNELS, side), HIDDEN).init(device),
+            fc2: LinearConfig::new(HIDDEN, classes).init(device),
             relu: Relu::new(),
         }
     }

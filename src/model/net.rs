@@ -4,8 +4,9 @@
 use burn::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::heavy_cnn::HeavyCnn;
-use super::mlp::Mlp;
+use super::conv_features::ConvFeatures;
+use super::heavy_cnn::{CHANNELS, HIDDEN as HEAVY_HIDDEN, HeavyCnn};
+use super::mlp::{HIDDEN, Mlp};
 use super::small_cnn::SmallCnn;
 
 /// The student presets offered in the app and the CLI.
@@ -37,6 +38,9 @@ impl StudentKind {
     }
 }
 
+/// The small CNN student's two convolution widths.
+const SMALL_CHANNELS: [usize; 2] = [8, 16];
+
 /// Which architecture to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arch {
@@ -57,7 +61,7 @@ impl Net {
         match arch {
             Arch::Student(StudentKind::Mlp) => Net::Mlp(Mlp::new(classes, 28 * 28, device)),
             Arch::Student(StudentKind::Cnn) => {
-                Net::Cnn(SmallCnn::new(classes, [8, 16], 28, device))
+                Net::Cnn(SmallCnn::new(classes, SMALL_CHANNELS, 28, device))
             }
             Arch::Heavy => Net::Heavy(HeavyCnn::new(classes, 28, device)),
         }
@@ -72,7 +76,22 @@ impl Net {
     }
 }
 
-/// Number of trainable weights of `arch` for `classes` outputs (built on the CPU and counted).
+/// Number of trainable weights of `arch` for `classes` outputs, from the layer sizes: the page shows
+/// it without linking a Burn backend (`tests/weights.rs` checks it against the built networks).
 pub fn parameter_count(arch: Arch, classes: usize) -> usize {
-    Net::new(arch, classes, &Device::flex()).num_params()
+    let linear = |inputs: usize, outputs: usize| inputs * outputs + outputs;
+    // Two 3 × 3 convolutions, 1 → a → b channels, with biases.
+    let features = |[a, b]: [usize; 2]| (9 + 1) * a + (9 * a + 1) * b;
+    let side = 28;
+    match arch {
+        Arch::Student(StudentKind::Mlp) => linear(side * side, HIDDEN) + linear(HIDDEN, classes),
+        Arch::Student(StudentKind::Cnn) => {
+            features(SMALL_CHANNELS) + linear(ConvFeatures::len(SMALL_CHANNELS, side), classes)
+        }
+        Arch::Heavy => {
+            features(CHANNELS)
+                + linear(ConvFeatures::len(CHANNELS, side), HEAVY_HIDDEN)
+                + linear(HEAVY_HIDDEN, classes)
+        }
+    }
 }

@@ -157,9 +157,10 @@ pub async fn export(net: &Net, info: &WeightsInfo) -> Result<Vec<u8>, WeightsErr
     Ok(bytes.to_vec())
 }
 
-/// Reads a weights file made by [`export`]: the network on `device` and what the file says about it.
-/// Anything else — another format, another program's burnpack, a damaged file — is a clear error.
-pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), WeightsError> {
+/// What a weights file made by [`export`] says about itself (no network is built: the page reads
+/// this before sending the file to the training worker). Anything else — another format, another
+/// program's burnpack, a damaged file — is a clear error.
+pub fn read_info(bytes: &[u8]) -> Result<WeightsInfo, WeightsError> {
     let not_ours = |why: &str| WeightsError::NotOurs(why.to_string());
     let reader = burn_pack::Reader::from_bytes(Bytes::from_bytes_vec(bytes.to_vec()))
         .map_err(|e| not_ours(&e.to_string()))?;
@@ -183,7 +184,7 @@ pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), Weigh
         .and_then(|s| serde_json::from_str(&s).ok())
         .filter(|n: &Vec<String>| (2..=100).contains(&n.len()))
         .ok_or_else(|| not_ours("no class names"))?;
-    let info = WeightsInfo {
+    Ok(WeightsInfo {
         arch,
         target: get("lwkd.target").unwrap_or_default(),
         method: get("lwkd.method").unwrap_or_default(),
@@ -191,11 +192,58 @@ pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), Weigh
             .and_then(|s| s.parse().ok())
             .unwrap_or(f32::NAN),
         class_names,
-    };
+    })
+}
+
+/// Reads a weights file made by [`export`]: the network on `device` and what the file says about it.
+pub fn import(bytes: &[u8], device: &Device) -> Result<(Net, WeightsInfo), WeightsError> {
+    let info = read_info(bytes)?;
     let record = ModuleRecord::from_bytes(Bytes::from_bytes_vec(bytes.to_vec()))
         .map_err(|e| WeightsError::Unreadable(e.to_string()))?;
-    let net = Net::new(arch, info.class_names.len(), device)
+    let net = Net::new(info.arch, info.class_names.len(), device)
         .try_load_record(record)
         .map_err(|e| WeightsError::Mismatch(e.to_string()))?;
     Ok((net, info))
+}
+
+/// The float parameters of `module` on the host, in visiting order: what another worker needs to
+/// rebuild it exactly ([`with_params`]).
+pub async fn params_of<M: Module>(module: &M) -> Result<Vec<Vec<f32>>, WeightsError> {
+    let mut params = Params(Vec::new());
+    module.visit(&mut params);
+    let mut out = Vec::with_capacity(params.0.len());
+    for t in params.0 {
+        let data = t
+            .into_data_async()
+            .await
+            .map_err(|e| WeightsError::ReadBack(format!("{e:?}")))?;
+        out.push(
+            data.try_into_vec::<f32>()
+                .map_err(|e| WeightsError::ReadBack(format!("{e:?}")))?,
+        );
+    }
+    Ok(out)
+}
+
+/// `blank` (the same architecture) with `params` from [`params_of`], on `device`; None when they do
+/// not fit it.
+pub fn with_params<M: Module>(blank: M, params: &[Vec<f32>], device: &Device) -> Option<M> {
+    let mut shapes = Params(Vec::new());
+    blank.visit(&mut shapes);
+    let fits = shapes.0.len() == params.len()
+        && shapes
+            .0
+            .iter()
+            .zip(params)
+            .all(|(t, p)| t.dims()[0] == p.len());
+    fits.then(|| {
+        let values = params
+            .iter()
+            .map(|p| TensorData::new(p.clone(), [p.len()]))
+            .collect();
+        blank.map(&mut Fill {
+            values,
+            device: device.clone(),
+        })
+    })
 }

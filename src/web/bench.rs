@@ -1,20 +1,11 @@
 //! The benchmark page's entry (`bench/browser.mjs`): LeNet-5 training throughput on one of our backends,
-//! measured in the same page as TensorFlow.js. The page sets `data-bench` on its body, so the app itself
-//! is not mounted there.
+//! measured in the same page as TensorFlow.js (it loads the training module, `lwkd-worker`).
 
 use web_time::Instant;
 
 use super::platform::gpu;
 use crate::pipeline::BackendKind;
 use crate::train::throughput::{ThroughputConfig, lenet_throughput};
-
-/// Whether this page is the benchmark page rather than the app.
-pub fn is_bench_page() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-        .is_some_and(|b| b.has_attribute("data-bench"))
-}
 
 /// Runs the benchmark on `backend` ("webgpu" or "cpu"); the result as JSON, with the time it took to get
 /// the device (`init_ms`, the WebGPU adapter and device request; zero once cached).

@@ -14,17 +14,12 @@ mod panels;
 mod platform;
 mod state;
 pub mod trainer;
+
+pub use platform::constructors::run_constructors;
 mod widgets;
 
 /// Entry point called by `src/bin/lwkd_web.rs`.
 pub fn start() {
-    // The same module runs in the training worker, which has no page to mount on.
-    if web_sys::window().is_none() {
-        return;
-    }
     platform::panic::install();
-    if bench::is_bench_page() {
-        return;
-    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -4,15 +4,16 @@
 use std::sync::Arc;
 
 use crate::data::{Target, TargetKind};
-use crate::model::{Arch, import};
-use crate::train::evaluate::evaluate;
+use crate::model::{Arch, read_info};
+use crate::pipeline::Stop;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::targets;
-use crate::web::platform::host::WebHost;
 use crate::web::platform::js::blob_bytes;
 use crate::web::state::AppState;
+use crate::web::trainer::client;
+use crate::web::trainer::protocol::{Done, Request, Shared};
 
 /// The loaded (or downloadable) target whose classes are the file's.
 async fn target_for(
@@ -36,15 +37,24 @@ async fn target_for(
     }
 }
 
+/// The evaluation has a worker of its own, so it neither waits for a training job nor disturbs one.
+const EVALUATOR: usize = 8;
+
 pub async fn evaluate_file(state: AppState, file: JsValue) -> Result<String, String> {
     let bytes = blob_bytes(&file).await?;
-    let device = burn::prelude::Device::flex();
-    let (net, info) = import(&bytes, &device).map_err(|e| e.to_string())?;
+    // The page reads the file's metadata only; the worker rebuilds the network and tests it.
+    let info = read_info(&bytes).map_err(|e| e.to_string())?;
     let target = target_for(state, &info.target, &info.class_names).await?;
-    let mut host = WebHost { state };
-    let (acc, _) = evaluate(|x| net.forward(x), &target.test, &device, &mut host)
-        .await
-        .map_err(|_| "cancelled")?;
+    let request = Request::Evaluate {
+        weights: bytes,
+        test: Shared(Arc::new(target.test.clone())),
+    };
+    let acc = match client::run_on(EVALUATOR, state, request).await {
+        Ok(Done::Evaluated(acc)) => acc,
+        Ok(_) => return Err("the worker answered something else".into()),
+        Err(Stop::Failed(e)) => return Err(e.trim_end_matches('.').to_string()),
+        Err(_) => return Err("cancelled".into()),
+    };
     let arch = match info.arch {
         Arch::Student(k) => k.key().to_uppercase(),
         Arch::Heavy => "heavy CNN".into(),

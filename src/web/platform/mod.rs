@@ -2,6 +2,7 @@
 //! local storage, downloads, reading picked files, the page's pipeline host and the panic panel.
 
 pub mod canvas;
+pub mod constructors;
 pub mod export;
 pub mod fetch;
 pub mod gpu;

@@ -1,0 +1,29 @@
+// The first load: the page's own module carries the UI and data handling only — Burn and its
+// backends are in the training module, which the workers fetch while the person reads (the other
+// tests train through it) — and our server sends the precompressed (brotli) copies the build wrote.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openApp } from './browser.mjs';
+
+test('before the first interaction: a small page module, brotli-encoded', { timeout: 120_000 }, async () => {
+  const { page, problems, close } = await openApp({ webgpu: false });
+  try {
+    const seen = [];
+    page.on('requestfinished', async (r) => {
+      const sizes = await r.sizes().catch(() => null);
+      const headers = await r.response().then((x) => x?.allHeaders()).catch(() => ({}));
+      seen.push({ url: new URL(r.url()).pathname, bytes: sizes?.responseBodySize ?? 0, encoding: headers?.['content-encoding'] ?? null });
+    });
+    await page.reload();
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    const before = [...seen];
+    const wasm = before.find((r) => /lwkd-web-.*_bg\.wasm$/.test(r.url));
+    assert.ok(wasm, 'the page module was loaded');
+    assert.equal(wasm.encoding, 'br');
+    const total = before.reduce((s, r) => s + r.bytes, 0);
+    console.log(`# before Generate is usable: ${(total / 1e6).toFixed(2)} MB transferred in ${before.length} requests; the page module ${(wasm.bytes / 1e6).toFixed(2)} MB`);
+    // With Burn linked in, the page module alone was 2.9 MB brotli (4.99 MB gzip).
+    assert.ok(wasm.bytes < 1.6e6, `the page module is ${wasm.bytes} bytes: has training code crept back in?`);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
