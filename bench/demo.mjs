@@ -2,7 +2,8 @@
 // End-to-end benchmark (not part of the tests): the default demo in headless Chromium — synthesize,
 // teacher, then every default method of stage 3 — timed stage by stage, plus the bytes downloaded before
 // time until the page is usable (download sizes: scripts/report-size.mjs). Needs a built dist/.
-//   node bench/demo.mjs [--webgpu] [--query '?m=lwkd,ce,tfkd'] [--dist other-build/] > result.json
+//   node bench/demo.mjs [--webgpu] [--query '?m=lwkd,ce,tfkd'] [--workers N] [--dist other-build/] > result.json
+// --workers N sets stage 3's pool size (default: the app's choice for this machine's cores).
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { serve } from '../scripts/static-server.mjs';
@@ -17,10 +18,12 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', ...(webgpu ? ['--enable-unsafe-webgpu'] : [])],
 });
+const workers = args.includes('--workers') ? args[args.indexOf('--workers') + 1] : null;
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+if (workers) await page.addInitScript((n) => localStorage.setItem('lwkd-workers', n), workers);
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 const t = () => performance.now();
-const out = { query, webgpu, stages: {} };
+const out = { query, webgpu, workers_asked: workers, stages: {} };
 try {
   const t0 = t();
   await page.goto(`${origin}/${query}`);
@@ -53,6 +56,7 @@ try {
     }
   }
   out.stages.distill_all_s = (t() - s) / 1000;
+  out.trainer_workers = page.workers().filter((w) => w.url().includes('trainer-worker.js')).length;
   out.total_s = (t() - t0) / 1000;
 } finally {
   await browser.close();

@@ -193,7 +193,7 @@ fn lwkd_refuses_a_teacher_with_the_wrong_k() {
         max_shift: 2,
         cost_s: 0.0,
     };
-    let err = check(&[Method::LwKd], &target, Some(&light)).unwrap_err();
+    let err = check(&[Method::LwKd], &target, Some(light.classes)).unwrap_err();
     assert!(err.contains("K = 10"), "{err}");
     assert!(check(&[Method::Ce], &target, None).is_ok());
     assert!(

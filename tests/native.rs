@@ -13,6 +13,7 @@ mod knobs;
 mod losses;
 mod noise;
 mod own_data;
+mod pool;
 mod scenarios;
 mod synthesizer;
 mod teacher;

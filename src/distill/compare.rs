@@ -62,24 +62,25 @@ pub struct MethodResult {
     pub weights: Vec<u8>,
 }
 
-/// Why a comparison cannot start.
+/// Why a comparison cannot start, given the classes of the lightweight teacher (if any). The page's
+/// pool asks this before it splits a comparison, the session before it runs one.
 pub fn check(
     methods: &[Method],
     target: &Target,
-    light: Option<&LightTeacher>,
+    teacher_classes: Option<usize>,
 ) -> Result<(), String> {
     if methods.is_empty() {
         return Err("tick at least one method".into());
     }
     if methods.iter().any(|m| m.uses_light_teacher()) {
-        match light {
+        match teacher_classes {
             None => {
                 return Err("LW-KD needs the lightweight teacher: train it in step 2 first".into());
             }
-            Some(l) if l.classes != target.classes() => {
+            Some(classes) if classes != target.classes() => {
                 return Err(format!(
                     "the teacher knows {} classes but {} has {}: synthesize K = {} and retrain the teacher",
-                    l.classes,
+                    classes,
                     target.kind.label(),
                     target.classes(),
                     target.classes()
@@ -153,7 +154,7 @@ pub async fn compare(
     host: &mut impl Host,
 ) -> Result<Vec<MethodResult>, Cancelled> {
     let k = target.classes();
-    if let Err(message) = check(methods, target, light) {
+    if let Err(message) = check(methods, target, light.map(|l| l.classes)) {
         host.emit(Event::Failed {
             stage: Stage::Student(methods.first().copied().unwrap_or(Method::LwKd)),
             message,

@@ -96,3 +96,16 @@ pub enum Event {
         message: String,
     },
 }
+
+impl Event {
+    /// The stage a live figure (steps, loss parts, an epoch's accuracy) belongs to; None for the
+    /// other events.
+    pub fn live_stage(&self) -> Option<Stage> {
+        match self {
+            Self::Steps { stage, .. }
+            | Self::Parts { stage, .. }
+            | Self::Evaluated { stage, .. } => Some(*stage),
+            _ => None,
+        }
+    }
+}

@@ -4,7 +4,7 @@
 
 use burn::prelude::*;
 
-use super::{Event, Host, Stop, TeacherSummary, stages};
+use super::{Event, Host, Stop, stages};
 use crate::data::{ImageSet, SynthConfig, SynthSet, Target};
 use crate::distill::compare::check;
 use crate::distill::showcase::showcase;
@@ -81,16 +81,13 @@ impl Session {
         Ok(t)
     }
 
-    /// [`Session::train_teacher`], reported as the page shows it.
-    pub async fn teacher_summary(
-        &mut self,
-        set: &SynthSet,
-        cfg: &TeacherConfig,
-        device: Device,
-        host: &mut impl Host,
-    ) -> Result<TeacherSummary, Stop> {
-        let t = self.train_teacher(set, cfg, device, host).await?;
-        Ok(TeacherSummary::from(&t))
+    /// Holds `model`, trained elsewhere (another worker), as the teacher for stage 3.
+    pub fn hold_teacher(&mut self, model: LeNet5, device: Device, classes: usize) {
+        self.teacher = Some(HeldTeacher {
+            model,
+            device,
+            classes,
+        });
     }
 
     /// Where the held teacher lives (the students train there too).
@@ -119,7 +116,7 @@ impl Session {
 
     /// Why `job` cannot run (no teacher for LW-KD, a teacher of another K, no method), in words.
     pub fn check(&self, job: &CompareJob<'_>) -> Result<(), Stop> {
-        check(job.methods, job.target, self.light(job).as_ref())
+        check(job.methods, job.target, self.light(job).map(|l| l.classes))
             .map_err(|msg| Stop::Failed(format!("Cannot distill yet: {msg}.")))
     }
 

@@ -17,6 +17,16 @@ const WATCH_GPU = `(() => {
   GPUDevice.prototype.createBuffer = function (...a) { g.created++; return createBuffer.apply(this, a); };
   const destroy = GPUBuffer.prototype.destroy;
   GPUBuffer.prototype.destroy = function () { g.destroyed++; return destroy.call(this); };
+  // What bounds a step's speed on any real GPU: compute dispatches, passes, buffer writes, submits.
+  g.calls = { dispatch: 0, pass: 0, write: 0, submit: 0 };
+  const count = (proto, name, key) => {
+    const f = proto[name];
+    proto[name] = function (...a) { g.calls[key]++; return f.apply(this, a); };
+  };
+  count(GPUComputePassEncoder.prototype, 'dispatchWorkgroups', 'dispatch');
+  count(GPUCommandEncoder.prototype, 'beginComputePass', 'pass');
+  count(GPUQueue.prototype, 'writeBuffer', 'write');
+  count(GPUQueue.prototype, 'submit', 'submit');
 })();`;
 
 const gpu = async (page, fn) => (await trainerWorker(page)).evaluate(fn);
@@ -30,10 +40,17 @@ test('GPU buffers do not grow over repeated WebGPU runs', { timeout: 600_000 }, 
     await page.click('#generate');
     await page.locator('#synth-summary').waitFor();
     const counts = [];
-    for (let run = 0; run < 4; run++) {
+    const calls = [];
+    const teach = async () => {
+      const before = await gpu(page, () => ({ ...self.__gpu.calls }));
       await page.click('#train');
       await page.locator('#teacher-result').waitFor({ timeout: 180_000 });
       await page.locator('#train:enabled').waitFor();
+      const after = await gpu(page, () => ({ ...self.__gpu.calls }));
+      return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]]));
+    };
+    for (let run = 0; run < 4; run++) {
+      calls.push(await teach());
       counts.push(await live(page));
     }
     assert.match(await page.locator('#teacher-result').innerText(), /Ran on WebGPU/);
@@ -41,6 +58,17 @@ test('GPU buffers do not grow over repeated WebGPU runs', { timeout: 600_000 }, 
     console.log(`# live GPU buffers after each of 4 WebGPU teacher runs: ${counts.join(', ')} (${created} created in all)`);
     assert.ok(counts[0] > 0, 'the runs used the GPU');
     assert.ok(counts[3] <= counts[1] * 1.1, `GPU buffers grow: ${counts.join(' → ')}`);
+    // GPU calls per LeNet-5 training step (batch 64): a run of 4 steps (200 numerals) against one of 7
+    // (400), the same evaluation in both, so the difference is 3 steps' worth.
+    assert.deepEqual(calls[3], calls[2], 'the same run makes the same GPU calls');
+    await page.fill('#field-per_class', '40');
+    await page.press('#field-per_class', 'Tab');
+    await page.click('#generate');
+    await page.locator('#synth-summary', { hasText: '400 training' }).waitFor();
+    const longer = await teach();
+    const per = Object.fromEntries(Object.keys(longer).map((k) => [k, (longer[k] - calls[3][k]) / 3]));
+    console.log(`# GPU calls per LeNet-5 training step at batch 64 (WebGPU): ${JSON.stringify(per)}; a 4-step run with its evaluation: ${JSON.stringify(calls[3])}`);
+    assert.ok(per.dispatch > 0 && Number.isInteger(per.dispatch), `dispatches per step: ${per.dispatch}`);
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -89,7 +89,7 @@ test('cancel clicked while the training worker is still starting stops the run',
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
     await page.click('#generate');
     await page.locator('#synth-summary').waitFor();
-    // The first run starts the worker: the cancel reaches the page before the worker listens.
+    // The worker starts loading once the digits are in; the cancel may reach the page before it listens.
     await page.click('#train');
     await page.click('#cancel');
     await page.locator('#notice', { hasText: 'cancelled' }).waitFor({ timeout: 30_000 });

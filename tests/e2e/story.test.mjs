@@ -65,7 +65,7 @@ test('a scenario runs from its link with 2 seeds: mean ± spread, bands, verdict
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#save-csv')]);
     const { readFileSync } = await import('node:fs');
     const lines = readFileSync(await dl.path(), 'utf8').trim().split('\n').slice(1);
-    assert.deepEqual(lines.map((l) => l.split(',').slice(0, 2).join(',')), ['lwkd,42', 'ce,42', 'lwkd,43', 'ce,43']);
+    assert.deepEqual(lines.map((l) => l.split(',').slice(0, 2).join(',')), ['lwkd,42', 'lwkd,43', 'ce,42', 'ce,43']);
 
     // The temperature slider re-softens the stored outputs: the picture changes, no run starts.
     const soft = page.locator('#soft-targets');

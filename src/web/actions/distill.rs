@@ -3,15 +3,15 @@
 use crate::data::SynthConfig;
 use crate::distill::Method;
 use crate::pipeline::backend::choose;
-use crate::pipeline::{Config, Stage};
+use crate::pipeline::{BackendKind, Config, Stage};
 use leptos::prelude::*;
 
 use super::job::{Job, run_job};
+use super::pool;
 use super::targets;
 use crate::pipeline::Stop;
 use crate::web::state::AppState;
-use crate::web::trainer;
-use crate::web::trainer::protocol::{DistillJob, Request, Shared, TeacherInputs};
+use crate::web::trainer::protocol::{DistillJob, Shared, TargetRef, TeacherInputs};
 
 /// Runs every chosen method afresh.
 pub fn run(state: AppState) {
@@ -83,40 +83,50 @@ fn start(state: AppState, cfg: Config, methods: Vec<Method>, fresh: bool) {
         cancelled: "Cancelled. Finished methods stay in the table; run again to redo them.",
     };
     let work = async move {
-        let job = distill_job(state, &cfg, methods, fresh).await?;
-        trainer::client::run(state, Request::Distill(Box::new(job))).await
+        let (job, gpu) = distill_job(state, &cfg, methods, fresh).await?;
+        pool::run(state, job, gpu).await
     };
     run_job(state, job, work, |_| {});
 }
 
-/// The worker's job: the target (downloaded if need be), the page's teacher, the backend.
+/// The workers' job: the target (downloaded if need be), the page's teacher, the backend; and
+/// whether the students train on a GPU (where the teacher lives, or else the backend chosen).
 async fn distill_job(
     state: AppState,
     cfg: &Config,
     methods: Vec<Method>,
     fresh: bool,
-) -> Result<DistillJob, Stop> {
-    let teacher = state.teacher.model.get_value();
+) -> Result<(DistillJob, bool), Stop> {
+    let handle = state.teacher.model.get_value();
     let digits = state.digits.get_value();
     let target = targets::ensure(state, cfg.target)
         .await
         .map_err(Stop::Failed)?;
-    let teacher = match (&teacher, &digits) {
+    let teacher = match (&handle, &digits) {
         (Some(t), Some(d)) => Some(TeacherInputs {
             cost_s: t.cost_s,
+            id: t.id,
+            classes: t.classes,
+            params: Shared(t.params.clone()),
             digits: Shared(d.clone()),
             max_shift: SynthConfig::default().max_shift,
         }),
         _ => None,
     };
     let gpu_info = state.gpu.get_untracked().flatten();
-    Ok(DistillJob {
+    let backend = choose(cfg.backend, gpu_info.as_ref()).kind;
+    let gpu = match (&teacher, &handle) {
+        (Some(_), Some(h)) => h.on_gpu,
+        _ => backend == BackendKind::WebGpu,
+    };
+    let job = DistillJob {
         methods,
-        target: Shared(target),
+        target: TargetRef::new(target),
         cfg: cfg.distill(),
-        backend: choose(cfg.backend, gpu_info.as_ref()).kind,
+        backend,
         teacher,
         showcase: fresh || state.distill.showcase.get_untracked().is_none(),
         seeds: cfg.seeds,
-    })
+    };
+    Ok((job, gpu))
 }

@@ -9,6 +9,7 @@ pub mod gpu_lost;
 mod job;
 pub mod leaving;
 pub mod own_images;
+mod pool;
 pub mod startup;
 pub mod synthesize;
 pub mod targets;

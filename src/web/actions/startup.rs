@@ -30,6 +30,11 @@ async fn load_data(state: AppState) {
         Ok(d) => {
             state.digits.set_value(Some(Arc::new(d)));
             state.data.set(DataStatus::Ready { ms: now_ms() });
+            // The training module (Burn, several MB) arrives while the person reads, not after the
+            // first click; a failure here is met again, with its message, by the first job.
+            spawn_local(async {
+                let _ = crate::web::trainer::client::connect(0).await;
+            });
         }
         Err(e) => state.data.set(DataStatus::Failed(e.to_string())),
     }

@@ -1,9 +1,11 @@
 //! Stage 2's action: train the lightweight teacher in the worker.
 
+use std::cell::Cell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::pipeline::backend::choose;
-use crate::pipeline::{Stage, TeacherSummary};
+use crate::pipeline::{BackendKind, Stage, TeacherSummary};
 use leptos::prelude::*;
 
 use super::job::{Job, run_job};
@@ -40,6 +42,7 @@ pub fn train(state: AppState) {
             set: Shared(set),
             cfg: cfg.teacher(),
             backend,
+            id: NEXT_ID.replace(NEXT_ID.get() + 1),
         };
         trainer::client::run(state, request).await
     };
@@ -48,28 +51,35 @@ pub fn train(state: AppState) {
         cancelled: "Training cancelled. The charts keep what was done; change settings or train again.",
     };
     run_job(state, job, work, move |done| {
-        if let Done::Teacher(t) = done {
-            trained(state, classes, t);
+        if let Done::Teacher { summary, params } = done {
+            trained(state, classes, summary, params);
         }
     });
 }
 
+thread_local! {
+    /// The id the next teacher gets (the workers tell teachers apart by it).
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+}
+
 /// Keeps the trained teacher: its handle for stage 3 and its summary for the page.
-fn trained(state: AppState, classes: usize, t: TeacherSummary) {
+fn trained(state: AppState, classes: usize, t: TeacherSummary, params: Vec<Vec<f32>>) {
     let synth_s = state
         .synth
         .summary
         .get_untracked()
         .map_or(0.0, |s| s.seconds);
+    let choice = state.backend.get_untracked();
     state.teacher.model.set_value(Some(Rc::new(TeacherHandle {
         classes,
         cost_s: synth_s + t.seconds,
+        id: NEXT_ID.get() - 1,
+        params: Arc::new(params),
+        on_gpu: choice
+            .as_ref()
+            .is_some_and(|b| b.kind == BackendKind::WebGpu),
     })));
-    let backend = state
-        .backend
-        .get_untracked()
-        .map(|b| b.reason)
-        .unwrap_or_default();
+    let backend = choice.map(|b| b.reason).unwrap_or_default();
     state
         .teacher
         .summary

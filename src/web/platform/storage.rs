@@ -118,3 +118,8 @@ pub fn clear() {
         local("removeItem", &[&k]);
     }
 }
+
+/// A plain setting in localStorage (None where there is none or storage is off).
+pub fn local_get(key: &str) -> Option<String> {
+    local("getItem", &[key])?.as_string()
+}

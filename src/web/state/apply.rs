@@ -10,6 +10,13 @@ use super::{AppState, Progress};
 impl AppState {
     /// Folds one pipeline event into the signals.
     pub fn apply(&self, event: Event) {
+        // Stage 3's pool trains several networks at once: the live figures follow the one that
+        // started last, the others' are dropped (their results still arrive whole).
+        if let Some(stage) = event.live_stage()
+            && !self.shown(stage)
+        {
+            return;
+        }
         match event {
             Event::StageStarted { stage, total_steps } => self.stage_started(stage, total_steps),
             Event::Steps {
@@ -60,7 +67,15 @@ impl AppState {
                 if d.chosen.get_untracked().is_none() {
                     d.chosen.set(Some(r.method));
                 }
-                d.results.update(|v| v.push(*r));
+                // In method order, then seed, whichever worker finished first.
+                let key = |r: &crate::distill::MethodResult| {
+                    let m = Method::ALL.iter().position(|&m| m == r.method);
+                    (m, r.seed)
+                };
+                d.results.update(|v| {
+                    let at = v.partition_point(|x| key(x) <= key(&r));
+                    v.insert(at, *r);
+                });
             }
             Event::Showcase(picture) => {
                 self.distill.started();
@@ -68,6 +83,15 @@ impl AppState {
             }
             Event::StageDone { .. } => {}
             Event::Failed { stage, message } => self.tell(Some(stage.number()), message),
+        }
+    }
+
+    /// Whether `stage`'s live figures are on screen: the teacher's always, stage 3's for the network
+    /// that started last.
+    fn shown(&self, stage: Stage) -> bool {
+        match stage {
+            Stage::Synthesize | Stage::Teacher => true,
+            _ => self.distill.run.progress.with_untracked(|p| p.stage) == Some(stage),
         }
     }
 

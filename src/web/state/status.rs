@@ -1,5 +1,7 @@
 //! Plain-data statuses and summaries that the state's signals hold.
 
+use std::sync::Arc;
+
 use crate::data::TargetKind;
 use crate::pipeline::Stage;
 
@@ -43,12 +45,17 @@ pub enum OwnStatus {
     Failed(String),
 }
 
-/// The trained lightweight teacher. The model itself stays in the training worker, on the device it
-/// trained on, to teach in stage 3; the page keeps what it needs to ask for it.
+/// The trained lightweight teacher. The model itself stays in the training worker that trained it, on
+/// its device; the page keeps its weights too, so that the other workers of stage 3's pool can teach.
 pub struct TeacherHandle {
     pub classes: usize,
     /// Synthesis + training time: LW-KD's teacher cost.
     pub cost_s: f32,
+    /// Names this teacher to the workers (a worker holding it need not load it again).
+    pub id: u64,
+    pub params: Arc<Vec<Vec<f32>>>,
+    /// It lives on WebGPU (stage 3 then runs in its one worker).
+    pub on_gpu: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

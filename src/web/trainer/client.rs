@@ -1,7 +1,10 @@
-//! The page's side: starts the training worker on first use, sends it one job at a time, turns its
-//! events into signal updates (through the store's reducer, [`AppState::apply`]) and forwards pause / resume / cancel.
+//! The page's side: a pool of training workers, started on first use. Worker 0 is the home worker: it
+//! trains the lightweight teacher and keeps it; stage 3's pool adds more (see `actions::distill`). Each
+//! worker runs one job at a time; their events update the page through the store's reducer
+//! ([`AppState::apply`]), and pause / resume / cancel go to all of them.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use futures::channel::oneshot;
 use js_sys::Uint8Array;
@@ -12,180 +15,274 @@ use web_sys::{ErrorEvent, Event as DomEvent, MessageEvent, Worker, WorkerOptions
 use crate::pipeline::{BackendKind, Control, Event};
 use leptos::prelude::*;
 
-use super::protocol::{Done, Reply, Request, decode, encode};
+use super::protocol::{Done, Reply, Request, TargetRef, decode, encode};
+use crate::data::Target;
 use crate::pipeline::Stop;
 use crate::web::state::AppState;
 
-/// The worker script, served beside the app's module (see `index.html`).
+/// The worker script and the training module it loads, served beside the page (see `index.html`).
 const SCRIPT: &str = "trainer-worker.js";
+const MODULE: &str = "lwkd-worker.js";
+const WASM: &str = "lwkd-worker_bg.wasm";
 
 struct Connection {
     worker: Worker,
+    /// Whoever waits for the worker to load (the warm-up at start, a job); empty once it listens.
+    waiting: Vec<oneshot::Sender<Result<(), String>>>,
+    /// The worker has loaded its module and listens (a message sent before may find no listener).
+    listening: bool,
+    /// Whoever waits for the job in flight; none between jobs (late events are then dropped).
+    job: Option<oneshot::Sender<Result<Done, Stop>>>,
+    /// The target dataset this worker holds (held here too, so its id stays unique).
+    sent_target: Option<Arc<Target>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(DomEvent)>,
 }
 
 thread_local! {
-    static CONNECTION: RefCell<Option<Connection>> = const { RefCell::new(None) };
-    static READY: RefCell<Option<oneshot::Sender<Result<(), String>>>> = const { RefCell::new(None) };
-    /// Who waits for the job in flight; none between jobs (late events are then dropped).
-    static JOB: RefCell<Option<oneshot::Sender<Result<Done, Stop>>>> = const { RefCell::new(None) };
-    /// The page's state: the job's events update it, and the teacher is forgotten if the worker goes.
+    /// Worker `i` at index `i`; None where none runs (not started yet, or broken and dropped).
+    static POOL: RefCell<Vec<Option<Connection>>> = const { RefCell::new(Vec::new()) };
+    /// The page's state: the jobs' events update it, and the teacher is forgotten if worker 0 goes.
     static PAGE: RefCell<Option<AppState>> = const { RefCell::new(None) };
 }
 
-/// Runs `request` in the worker; its events update `state` as they arrive.
+fn with_slot<R>(i: usize, f: impl FnOnce(&mut Option<Connection>) -> R) -> R {
+    POOL.with_borrow_mut(|pool| {
+        if pool.len() <= i {
+            pool.resize_with(i + 1, || None);
+        }
+        f(&mut pool[i])
+    })
+}
+
+/// Runs `request` in the home worker (0); its events update `state` as they arrive.
 pub async fn run(state: AppState, request: Request) -> Result<Done, Stop> {
+    run_on(0, state, request).await
+}
+
+/// Runs `request` in worker `i` (started if need be).
+pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<Done, Stop> {
     PAGE.set(Some(state));
-    if let Err(e) = connect().await {
+    if let Err(e) = connect(i).await {
         return Err(Stop::Failed(format!(
             "The training worker could not start: {e}"
         )));
     }
+    if let Request::Distill(job) = &mut request {
+        send_target_once(i, &mut job.target);
+    }
     let (done, finished) = oneshot::channel();
-    JOB.set(Some(done));
+    with_slot(i, |c| {
+        if let Some(c) = c {
+            c.job = Some(done);
+        }
+    });
     // Messages sent while the worker was still loading may have found no listener: the job starts
     // from the page's current word (a cancel or pause clicked meanwhile holds).
-    send(&Request::Control(state.control.get_untracked()));
-    send(&request);
+    send(i, &Request::Control(state.control.get_untracked()));
+    send(i, &request);
     finished
         .await
         .unwrap_or_else(|_| Err(Stop::Failed("The training worker stopped.".into())))
 }
 
-/// Passes the person's pause / resume / cancel to the running job.
+/// Leaves the target's pixels out when worker `i` already holds them (it keeps the last one sent).
+fn send_target_once(i: usize, target: &mut TargetRef) {
+    with_slot(i, |c| {
+        let (Some(c), Some(data)) = (c, target.data.as_ref()) else {
+            return;
+        };
+        match &c.sent_target {
+            Some(held) if Arc::ptr_eq(held, &data.0) => target.data = None,
+            _ => c.sent_target = Some(data.0.clone()),
+        }
+    });
+}
+
+/// Passes the person's pause / resume / cancel to every running worker.
 pub fn control(c: Control) {
-    if CONNECTION.with_borrow(Option::is_some) {
-        send(&Request::Control(c));
-    }
+    send_all(&Request::Control(c));
 }
 
-/// Tells the worker that the WebGPU device is gone (it forgets the device and its teacher).
+/// Tells the workers that the WebGPU device is gone (they forget it and any teacher on it).
 pub fn forget_gpu() {
-    if CONNECTION.with_borrow(Option::is_some) {
-        send(&Request::ForgetGpu);
-    }
+    send_all(&Request::ForgetGpu);
 }
 
-/// Makes the worker panic (see `deliberate_worker_panic` in `src/bin/lwkd_web.rs`).
+/// Makes the home worker panic (see `deliberate_worker_panic` in `src/bin/lwkd_web.rs`).
 pub async fn deliberate_panic() -> Result<(), String> {
-    connect().await?;
-    send(&Request::DeliberatePanic);
+    connect(0).await?;
+    send(0, &Request::DeliberatePanic);
     Ok(())
 }
 
-fn send(request: &Request) {
+fn send_all(request: &Request) {
+    let n = POOL.with_borrow(Vec::len);
+    for i in 0..n {
+        send(i, request);
+    }
+}
+
+fn send(i: usize, request: &Request) {
     let bytes = Uint8Array::from(encode(request).as_slice());
     let transfer = js_sys::Array::of1(&bytes.buffer());
-    CONNECTION.with_borrow(|c| {
-        if let Some(c) = c
+    POOL.with_borrow(|pool| {
+        if let Some(Some(c)) = pool.get(i)
             && let Err(e) = c.worker.post_message_with_transfer(&bytes, &transfer)
         {
-            web_sys::console::error_2(&"could not reach the training worker".into(), &e);
+            web_sys::console::error_2(&"could not reach a training worker".into(), &e);
         }
     });
 }
 
-/// The URL of a `<link>` Trunk put in the page for the app's module or its wasm.
-fn linked(selector: &str) -> Result<String, String> {
+/// The URL of the page's own module (Trunk's `modulepreload` link): the worker files sit beside it.
+fn page_module() -> Result<String, String> {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|d| d.query_selector("link[rel=modulepreload]").ok().flatten())
         .and_then(|l| js_sys::Reflect::get(&l, &"href".into()).ok())
         .and_then(|h| h.as_string())
-        .ok_or_else(|| format!("the page has no {selector}"))
+        .ok_or_else(|| "the page has no module link".to_string())
 }
 
-async fn connect() -> Result<(), String> {
-    if CONNECTION.with_borrow(Option::is_some) {
-        return Ok(());
-    }
-    let js = linked("link[rel=modulepreload]")?;
-    let wasm = linked("link[rel=preload][as=fetch]")?;
-    let script = web_sys::Url::new_with_base(SCRIPT, &js).map_err(|e| format!("{e:?}"))?;
+/// The worker script's URL, with its training module's: the page module's content hash versions the
+/// worker files (Trunk does not hash a worker's), so a new build never meets an old worker in a cache.
+fn script_url() -> Result<String, String> {
+    let page = page_module()?;
+    let version = page
+        .rsplit('-')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".js");
+    let beside = |name: &str| {
+        web_sys::Url::new_with_base(name, &page)
+            .map(|u| {
+                u.set_search(&format!("v={version}"));
+                u.href()
+            })
+            .map_err(|e| format!("{e:?}"))
+    };
+    let script = web_sys::Url::new_with_base(SCRIPT, &page).map_err(|e| format!("{e:?}"))?;
     let query = form_urlencoded::Serializer::new(String::new())
-        .append_pair("js", &js)
-        .append_pair("wasm", &wasm)
+        .append_pair("js", &beside(MODULE)?)
+        .append_pair("wasm", &beside(WASM)?)
         .finish();
     script.set_search(&query);
+    Ok(script.href())
+}
+
+/// Starts worker `i` (if not running) and waits until it listens.
+pub async fn connect(i: usize) -> Result<(), String> {
+    // Started already: wait with the others until it listens.
+    let waiting = with_slot(i, |c| {
+        c.as_mut().map(|c| {
+            let (tx, rx) = oneshot::channel();
+            if c.listening {
+                let _ = tx.send(Ok(()));
+            } else {
+                c.waiting.push(tx);
+            }
+            rx
+        })
+    });
+    if let Some(rx) = waiting {
+        return rx
+            .await
+            .unwrap_or_else(|_| Err("it stopped while starting".into()));
+    }
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
-    options.set_name("lwkd-trainer");
-    let worker = Worker::new_with_options(&script.href(), &options)
+    options.set_name(&format!("lwkd-trainer-{i}"));
+    let worker = Worker::new_with_options(&script_url()?, &options)
         .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let bytes = Uint8Array::new(&e.data()).to_vec();
         match decode::<Reply>(&bytes) {
-            Ok(reply) => receive(reply),
-            Err(e) => fail(e),
+            Ok(reply) => receive(i, reply),
+            Err(e) => fail(i, e),
         }
     });
     // A script that fails to load fires a plain `Event`; an uncaught error inside, an `ErrorEvent`.
-    let on_error = Closure::<dyn FnMut(DomEvent)>::new(|e: DomEvent| {
+    let on_error = Closure::<dyn FnMut(DomEvent)>::new(move |e: DomEvent| {
         e.prevent_default();
         let message = e
             .dyn_ref::<ErrorEvent>()
             .map(ErrorEvent::message)
             .unwrap_or_default();
-        fail(if message.is_empty() {
-            "its script did not load".into()
-        } else {
-            message
-        });
+        fail(
+            i,
+            if message.is_empty() {
+                "its script did not load".into()
+            } else {
+                message
+            },
+        );
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let (ready, started) = oneshot::channel();
-    READY.set(Some(ready));
-    CONNECTION.set(Some(Connection {
-        worker,
-        _on_message: on_message,
-        _on_error: on_error,
-    }));
+    with_slot(i, |c| {
+        *c = Some(Connection {
+            worker,
+            waiting: vec![ready],
+            listening: false,
+            job: None,
+            sent_target: None,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    });
     started
         .await
         .unwrap_or_else(|_| Err("it stopped while starting".into()))
 }
 
-/// The worker is broken: drop it (the next job starts a fresh one) and end whatever waited on it.
-fn fail(reason: String) {
-    if let Some(c) = CONNECTION.take() {
-        c.worker.terminate();
+/// Worker `i` is broken: drop it (its next job starts a fresh one) and end whatever waited on it.
+fn fail(i: usize, reason: String) {
+    let Some(mut c) = with_slot(i, Option::take) else {
+        return;
+    };
+    c.worker.terminate();
+    for waiter in c.waiting.drain(..) {
+        let _ = waiter.send(Err(reason.clone()));
     }
-    if let Some(ready) = READY.take() {
-        let _ = ready.send(Err(reason.clone()));
-    }
-    // The teacher lived in the worker.
-    if let Some(state) = PAGE.with_borrow(|p| *p)
+    // The teacher's model lived in the home worker.
+    if i == 0
+        && let Some(state) = PAGE.with_borrow(|p| *p)
         && state.teacher.model.with_value(Option::is_some)
     {
         state.teacher.forget();
     }
-    if let Some(job) = JOB.take() {
+    if let Some(job) = c.job.take() {
         let _ = job.send(Err(Stop::Failed(format!(
             "The training worker stopped: {reason}"
         ))));
     }
 }
 
-fn receive(reply: Reply) {
-    // Events update the page only while a job waits for them.
-    let state = JOB
-        .with_borrow(Option::is_some)
+fn receive(i: usize, reply: Reply) {
+    // Events update the page only while a job of this worker waits for them.
+    let state = with_slot(i, |c| c.as_ref().is_some_and(|c| c.job.is_some()))
         .then(|| PAGE.with_borrow(|p| *p))
         .flatten();
     match (reply, state) {
         (Reply::Ready, _) => {
-            if let Some(ready) = READY.take() {
-                let _ = ready.send(Ok(()));
+            let waiting = with_slot(i, |c| {
+                c.as_mut().map_or_else(Vec::new, |c| {
+                    c.listening = true;
+                    std::mem::take(&mut c.waiting)
+                })
+            });
+            for waiter in waiting {
+                let _ = waiter.send(Ok(()));
             }
         }
         (Reply::Panic(message), _) => {
             crate::web::platform::panic::show(&message);
-            fail(message);
+            fail(i, message);
         }
         (Reply::Done(outcome), _) => {
-            if let Some(job) = JOB.take() {
+            if let Some(job) = with_slot(i, |c| c.as_mut().and_then(|c| c.job.take())) {
                 let _ = job.send(outcome);
             }
         }

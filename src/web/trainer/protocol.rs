@@ -11,25 +11,34 @@ use crate::train::TeacherConfig;
 
 #[derive(Serialize, Deserialize)]
 pub enum Request {
-    /// Train the lightweight teacher on `set`; the worker keeps it for stage 3.
+    /// Train the lightweight teacher on `set`; the worker keeps it for stage 3, as teacher `id`.
     Teacher {
         set: Shared<SynthSet>,
         cfg: TeacherConfig,
         backend: BackendKind,
+        id: u64,
     },
     Distill(Box<DistillJob>),
     /// Pause, resume or cancel the running job (read at its next checkpoint).
     Control(Control),
     /// The WebGPU device was lost: forget it, and the teacher that lived on it.
     ForgetGpu,
+    /// Measure a saved student (a burnpack file made by `model::export`) on `test`, on the CPU.
+    Evaluate {
+        #[serde(with = "serde_bytes")]
+        weights: Vec<u8>,
+        test: Shared<ImageSet>,
+    },
     /// Panic on purpose (tests: a panic in the worker must reach the page's error panel).
     DeliberatePanic,
 }
 
-#[derive(Serialize, Deserialize)]
+/// Stage 3's work for one worker: the page's pool splits a comparison into one job per method and
+/// seed (`methods` of one, `seeds` 1, `cfg.seed` that seed), or sends it whole to one worker.
+#[derive(Clone, Serialize, Deserialize)]
 pub struct DistillJob {
     pub methods: Vec<Method>,
-    pub target: Shared<Target>,
+    pub target: TargetRef,
     pub cfg: DistillConfig,
     /// Where the students train when there is no teacher (otherwise: where the teacher lives).
     pub backend: BackendKind,
@@ -42,9 +51,31 @@ pub struct DistillJob {
     pub seeds: usize,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The target dataset, sent to each worker once (16 MB for Fashion-MNIST) and then named by its id.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct TargetRef {
+    /// Unique while the page holds the dataset (see `client::send_target_once`).
+    pub id: u64,
+    /// None: the worker holds it from an earlier job.
+    pub data: Option<Shared<Target>>,
+}
+
+impl TargetRef {
+    pub fn new(target: Arc<Target>) -> Self {
+        Self {
+            id: Arc::as_ptr(&target) as usize as u64,
+            data: Some(Shared(target)),
+        }
+    }
+}
+
+#[derive(Clone, Serialize, Deserialize)]
 pub struct TeacherInputs {
     pub cost_s: f32,
+    /// The teacher the page means; a worker that does not hold it rebuilds it from `params`.
+    pub id: u64,
+    pub classes: usize,
+    pub params: Shared<Vec<Vec<f32>>>,
     /// The training and held-out digits (the numerals are drawn from the first).
     pub digits: Shared<(ImageSet, ImageSet)>,
     pub max_shift: u32,
@@ -71,15 +102,26 @@ pub enum Reply {
 
 #[derive(Serialize, Deserialize)]
 pub enum Done {
-    /// The trained teacher as the page shows it (the model itself stays in the worker); the page fills
-    /// in `backend`, which it chose.
-    Teacher(TeacherSummary),
+    /// The trained teacher as the page shows it (the page fills in `backend`, which it chose), and its
+    /// weights for the other workers (the model itself stays in this one, on its device).
+    Teacher {
+        summary: TeacherSummary,
+        params: Vec<Vec<f32>>,
+    },
     Distill,
+    /// A saved student's test accuracy.
+    Evaluated(f32),
 }
 
 /// A dataset the page already holds behind an `Arc`: written from that copy (no clone of megabytes of
 /// pixels on the page), read into a fresh one in the worker.
 pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Self(self.0.clone())
+    }
+}
 
 impl<T: Serialize> Serialize for Shared<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

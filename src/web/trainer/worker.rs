@@ -1,25 +1,48 @@
 //! The training worker's side: receives [`Request`]s, runs them with Burn and answers with [`Reply`]s.
 //! It keeps the trained lightweight teacher (on the device it trained on) for stage 3.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::data::SynthSet;
-use crate::pipeline::{BackendKind, CompareJob, Session, Stop, Taught};
+use crate::data::{ImageSet, SynthSet, Target};
+use crate::model::{LeNet5Config, import, params_of, with_params};
+use crate::pipeline::{BackendKind, CompareJob, Session, Stop, Taught, TeacherSummary};
 use crate::train::TeacherConfig;
 use burn::prelude::Device;
 
-use super::protocol::{DistillJob, Done, Reply, Request, Shared, decode, encode};
+use super::protocol::{
+    DistillJob, Done, Reply, Request, Shared, TargetRef, TeacherInputs, decode, encode,
+};
 use super::worker_host::{CONTROL, WorkerHost};
 use crate::web::platform::gpu;
 
 thread_local! {
     /// The worker's pipeline: it keeps the trained teacher, on its device, for stage 3.
     static SESSION: RefCell<Session> = RefCell::new(Session::new());
+    /// The page's id of the teacher the session holds.
+    static HELD: Cell<Option<u64>> = const { Cell::new(None) };
+    /// The last target dataset the page sent, with its id (the page sends each one once).
+    static TARGET: RefCell<Option<(u64, Arc<Target>)>> = const { RefCell::new(None) };
+}
+
+/// The job's target: the one it carries (kept for the next jobs), or the one kept under its id.
+fn target_of(r: &TargetRef) -> Result<Arc<Target>, Stop> {
+    if let Some(data) = &r.data {
+        TARGET.set(Some((r.id, data.0.clone())));
+        return Ok(data.0.clone());
+    }
+    TARGET
+        .with_borrow(|t| {
+            t.as_ref()
+                .filter(|(id, _)| *id == r.id)
+                .map(|(_, t)| t.clone())
+        })
+        .ok_or_else(|| Stop::Failed("The training worker lost the dataset; run again.".into()))
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -58,8 +81,14 @@ async fn run(request: Request) {
     // The page sends its current pause / resume / cancel just before each job (`client::run`), so a
     // cancel clicked while the worker was starting or a dataset downloading still counts.
     let outcome = match request {
-        Request::Teacher { set, cfg, backend } => teacher(set, cfg, backend).await,
+        Request::Teacher {
+            set,
+            cfg,
+            backend,
+            id,
+        } => teacher(set, cfg, backend, id).await,
         Request::Distill(job) => distill(*job).await.map(|()| Done::Distill),
+        Request::Evaluate { weights, test } => evaluate(&weights, &test.0).await,
         Request::ForgetGpu => {
             crate::train::readback::forget_device_loss();
             gpu::forget_webgpu();
@@ -67,6 +96,7 @@ async fn run(request: Request) {
             if let Some(t) = SESSION.with_borrow_mut(Session::take_teacher) {
                 std::mem::forget(t);
             }
+            HELD.set(None);
             return;
         }
         Request::Control(_) => return,
@@ -81,10 +111,12 @@ async fn teacher(
     set: Shared<SynthSet>,
     cfg: TeacherConfig,
     backend: BackendKind,
+    id: u64,
 ) -> Result<Done, Stop> {
     // A new teacher replaces the old one, even if this run stops early: free it before asking for
     // a device.
     drop(SESSION.with_borrow_mut(Session::take_teacher));
+    HELD.set(None);
     let device = match gpu::device(backend).await {
         Ok(d) => d,
         Err(e) => {
@@ -94,14 +126,56 @@ async fn teacher(
     };
     // The session is taken out while the teacher trains (the worker runs one job at a time).
     let mut session = SESSION.take();
-    let summary = session
-        .teacher_summary(&set.0, &cfg, device, &mut WorkerHost)
+    let trained = session
+        .train_teacher(&set.0, &cfg, device, &mut WorkerHost)
         .await;
     SESSION.set(session);
-    Ok(Done::Teacher(summary?))
+    let trained = trained?;
+    HELD.set(Some(id));
+    let params = params_of(&trained.model)
+        .await
+        .map_err(|e| Stop::Failed(format!("The teacher's weights could not be read: {e}")))?;
+    Ok(Done::Teacher {
+        summary: TeacherSummary::from(&trained),
+        params,
+    })
+}
+
+/// The page's teacher in this worker's session: kept if held, else rebuilt from its weights on
+/// `device` (a worker of stage 3's pool that did not train it).
+fn hold(inputs: &TeacherInputs, device: &Device) -> Result<(), Stop> {
+    if HELD.get() == Some(inputs.id) {
+        return Ok(());
+    }
+    let blank = LeNet5Config::new(inputs.classes).init(device);
+    let model = with_params(blank, &inputs.params.0, device)
+        .ok_or_else(|| Stop::Failed("The teacher's weights do not fit a LeNet-5.".into()))?;
+    SESSION.with_borrow_mut(|s| s.hold_teacher(model, device.clone(), inputs.classes));
+    HELD.set(Some(inputs.id));
+    Ok(())
+}
+
+/// A saved student's accuracy on `test`, on the CPU.
+async fn evaluate(weights: &[u8], test: &ImageSet) -> Result<Done, Stop> {
+    let device = Device::flex();
+    let (net, _) = import(weights, &device).map_err(|e| Stop::Failed(e.to_string()))?;
+    let (acc, _) =
+        crate::train::evaluate::evaluate(|x| net.forward(x), test, &device, &mut WorkerHost)
+            .await
+            .map_err(|_| Stop::Cancelled)?;
+    Ok(Done::Evaluated(acc))
 }
 
 async fn distill(job: DistillJob) -> Result<(), Stop> {
+    if let Some(inputs) = &job.teacher {
+        let device = match SESSION.with_borrow(Session::teacher_device) {
+            Some(d) if HELD.get() == Some(inputs.id) => d,
+            _ => gpu::device(job.backend)
+                .await
+                .unwrap_or_else(|_| Device::flex()),
+        };
+        hold(inputs, &device)?;
+    }
     let session = SESSION.take();
     let result = distill_with(&session, &job).await;
     // The teacher stays for the next comparison.
@@ -110,9 +184,10 @@ async fn distill(job: DistillJob) -> Result<(), Stop> {
 }
 
 async fn distill_with(session: &Session, job: &DistillJob) -> Result<(), Stop> {
+    let target = target_of(&job.target)?;
     let compare = CompareJob {
         methods: &job.methods,
-        target: &job.target.0,
+        target: &target,
         cfg: &job.cfg,
         teacher: job.teacher.as_ref().map(|t| Taught {
             digits: &t.digits.0.0,

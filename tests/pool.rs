@@ -1,0 +1,93 @@
+//! The page's pool of training workers splits a comparison into one job per method and seed and runs
+//! them in other workers, whose teacher is rebuilt from the weights the page holds. This checks the
+//! pieces natively: the split jobs, in a fresh session, give the same numbers as the whole job in the
+//! session that trained the teacher — to the last bit, whatever ran before in the same session.
+
+use crate::common;
+
+use burn::prelude::Device;
+use futures::executor::block_on;
+use lwkd::data::TargetKind;
+use lwkd::data::local::load_target;
+use lwkd::distill::{Method, MethodResult};
+use lwkd::model::{LeNet5Config, params_of, with_params};
+use lwkd::pipeline::host::CallbackHost;
+use lwkd::pipeline::{CompareJob, Config, Event, Session, Taught};
+
+fn key(r: &MethodResult) -> (&'static str, u64, u32, u32, Vec<u8>) {
+    (
+        r.method.key(),
+        r.seed,
+        r.test_acc.to_bits(),
+        r.train_acc.to_bits(),
+        r.test_predictions.clone(),
+    )
+}
+
+#[test]
+fn one_job_per_method_and_seed_in_another_session_gives_the_same_numbers() {
+    let cfg = Config {
+        methods: vec![Method::LwKd, Method::Ce, Method::TfKdReg],
+        train_per_class: 20,
+        distill_epochs: 2,
+        seeds: 2,
+        ..Config::default()
+    };
+    let digits = common::digits();
+    let target = load_target(&common::data_dir(), TargetKind::Fashion).expect("prepared data");
+    let mut host = CallbackHost(|_: &Event| {});
+    let mut home = Session::new();
+    let (set, _) = home
+        .synthesize(cfg.synth(), (&digits.0, &digits.1), &mut host)
+        .unwrap();
+    let teacher =
+        block_on(home.train_teacher(&set, &cfg.teacher(), Device::flex(), &mut host)).unwrap();
+    let distill = cfg.distill();
+    let taught = Some(Taught {
+        digits: &digits.0,
+        max_shift: cfg.synth().max_shift,
+        cost_s: 0.0,
+    });
+    let whole = CompareJob {
+        methods: &cfg.methods,
+        target: &target,
+        cfg: &distill,
+        teacher: taught,
+        showcase: false,
+        seeds: cfg.seeds,
+    };
+    let mut expected: Vec<_> = block_on(home.compare(whole, &Device::flex(), &mut host))
+        .unwrap()
+        .iter()
+        .map(key)
+        .collect();
+
+    // Another worker: the teacher from its weights, then the jobs in the pool's order (longest first).
+    let params = block_on(params_of(&teacher.model)).unwrap();
+    let device = Device::flex();
+    let blank = LeNet5Config::new(10).init(&device);
+    let mut other = Session::new();
+    other.hold_teacher(with_params(blank, &params, &device).unwrap(), device, 10);
+    let mut got = Vec::new();
+    for m in [Method::LwKd, Method::TfKdReg, Method::Ce] {
+        for s in [distill.seed + 1, distill.seed] {
+            let one = lwkd::distill::DistillConfig { seed: s, ..distill };
+            let job = CompareJob {
+                methods: &[m],
+                target: &target,
+                cfg: &one,
+                teacher: taught,
+                showcase: false,
+                seeds: 1,
+            };
+            let r = block_on(other.compare(job, &Device::flex(), &mut host)).unwrap();
+            got.extend(r.iter().map(key));
+        }
+    }
+    expected.sort();
+    got.sort();
+    assert_eq!(expected.len(), 6);
+    assert_eq!(got, expected, "the split jobs differ from the whole job");
+    // Not trivially equal: the seeds and methods give different students.
+    assert!(expected.windows(2).any(|w| w[0].2 != w[1].2));
+}
