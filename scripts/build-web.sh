@@ -9,6 +9,7 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Relative asset URLs: the site works from any sub-path (how most static hosts and blogs serve it).
 trunk build --release --offline --public-url ./
+node scripts/version-worker.mjs dist
 node scripts/csp.mjs dist/index.html
 node scripts/precompress.mjs dist
 node scripts/report-size.mjs dist

@@ -45,10 +45,14 @@ export function serve(root, port = 0, hook = () => null, { mounts = {}, headers 
       }
       if (faked?.status) { res.writeHead(faked.status).end(); return; }
       // A precompressed copy (scripts/precompress.mjs) in the best encoding the browser accepts.
-      const accepts = String(req.headers['accept-encoding'] ?? '');
+      // Accept-Encoding: "gzip, deflate, br;q=0" — an encoding with q=0 is refused.
+      const accepted = new Set(String(req.headers['accept-encoding'] ?? '').split(',')
+        .map((part) => part.trim().split(';'))
+        .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
+        .map(([name]) => name.trim().toLowerCase()));
       let encoding = null;
       for (const [name, ext] of [['br', '.br'], ['gzip', '.gz']]) {
-        if (!faked?.transform && !encoding && new RegExp(`\\b${name}\\b`).test(accepts)
+        if (!faked?.transform && !encoding && accepted.has(name)
           && await stat(path + ext).then((s) => s.isFile(), () => false)) encoding = [name, ext];
       }
       let body = await readFile(encoding ? path + encoding[1] : path);

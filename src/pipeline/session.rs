@@ -117,7 +117,7 @@ impl Session {
     /// Why `job` cannot run (no teacher for LW-KD, a teacher of another K, no method), in words.
     pub fn check(&self, job: &CompareJob<'_>) -> Result<(), Stop> {
         check(job.methods, job.target, self.light(job).map(|l| l.classes))
-            .map_err(|msg| Stop::Failed(format!("Cannot distill yet: {msg}.")))
+            .map_err(|msg| Stop::cannot_distill(&msg))
     }
 
     /// Stage 3: the job's methods one after another on `device`, each result also emitted as

@@ -16,6 +16,13 @@ pub enum Stop {
     Failed(String),
 }
 
+impl Stop {
+    /// A comparison that cannot start, in words (the session's check and the page's pool).
+    pub fn cannot_distill(why: &str) -> Self {
+        Stop::Failed(format!("Cannot distill yet: {why}."))
+    }
+}
+
 impl From<Cancelled> for Stop {
     /// A stage stops like a cancel both when asked to and when its device is lost; the read-back
     /// remembers which.

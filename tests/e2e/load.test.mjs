@@ -3,7 +3,7 @@
 // tests train through it) — and our server sends the precompressed (brotli) copies the build wrote.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp } from './browser.mjs';
+import { openApp, trainerWorker } from './browser.mjs';
 
 test('before the first interaction: a small page module, brotli-encoded', { timeout: 120_000 }, async () => {
   const { page, problems, close } = await openApp({ webgpu: false });
@@ -24,6 +24,12 @@ test('before the first interaction: a small page module, brotli-encoded', { time
     console.log(`# before Generate is usable: ${(total / 1e6).toFixed(2)} MB transferred in ${before.length} requests; the page module ${(wasm.bytes / 1e6).toFixed(2)} MB`);
     // With Burn linked in, the page module alone was 2.9 MB brotli (4.99 MB gzip).
     assert.ok(wasm.bytes < 1.6e6, `the page module is ${wasm.bytes} bytes: has training code crept back in?`);
+    // The training module's files carry no hash of their own: the page versions them with one the
+    // build wrote into it, so a cache cannot pair this page with an older module.
+    const version = await page.getAttribute('meta[name=lwkd-worker-version]', 'content');
+    assert.match(version, /^[0-9a-f]{16}$/);
+    const worker = await trainerWorker(page);
+    assert.ok(worker.url().includes(`v%3D${version}`), `the worker's module URL carries the version: ${worker.url()}`);
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

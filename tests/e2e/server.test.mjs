@@ -44,7 +44,7 @@ test('precompressed copies are served in the best encoding the browser accepts',
   const server = await serve(root);
   const base = `http://127.0.0.1:${server.address().port}`;
   try {
-    for (const [accept, expected] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['identity', null]]) {
+    for (const [accept, expected] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0, gzip', 'gzip'], ['identity', null]]) {
       const r = await fetch(`${base}/app.wasm`, { headers: { 'accept-encoding': accept } });
       assert.equal(r.headers.get('content-encoding'), expected, accept);
       assert.equal(r.headers.get('content-type'), 'application/wasm');

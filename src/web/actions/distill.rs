@@ -11,7 +11,7 @@ use super::pool;
 use super::targets;
 use crate::pipeline::Stop;
 use crate::web::state::AppState;
-use crate::web::trainer::protocol::{DistillJob, Shared, TargetRef, TeacherInputs};
+use crate::web::trainer::protocol::{DistillJob, SentOnce, Shared, TeacherInputs};
 
 /// Runs every chosen method afresh.
 pub fn run(state: AppState) {
@@ -108,20 +108,22 @@ async fn distill_job(
             id: t.id,
             classes: t.classes,
             params: Shared(t.params.clone()),
-            digits: Shared(d.clone()),
+            digits: SentOnce::new(d.clone()),
             max_shift: SynthConfig::default().max_shift,
         }),
         _ => None,
     };
     let gpu_info = state.gpu.get_untracked().flatten();
-    let backend = choose(cfg.backend, gpu_info.as_ref()).kind;
-    let gpu = match (&teacher, &handle) {
-        (Some(_), Some(h)) => h.on_gpu,
-        _ => backend == BackendKind::WebGpu,
+    // With a teacher the students train where it lives, in every worker of the pool.
+    let backend = match (&teacher, &handle) {
+        (Some(_), Some(h)) if h.on_gpu => BackendKind::WebGpu,
+        (Some(_), Some(_)) => BackendKind::Cpu,
+        _ => choose(cfg.backend, gpu_info.as_ref()).kind,
     };
+    let gpu = backend == BackendKind::WebGpu;
     let job = DistillJob {
         methods,
-        target: TargetRef::new(target),
+        target: SentOnce::new(target),
         cfg: cfg.distill(),
         backend,
         teacher,

@@ -37,9 +37,6 @@ async fn target_for(
     }
 }
 
-/// The evaluation has a worker of its own, so it neither waits for a training job nor disturbs one.
-const EVALUATOR: usize = 8;
-
 pub async fn evaluate_file(state: AppState, file: JsValue) -> Result<String, String> {
     let bytes = blob_bytes(&file).await?;
     // The page reads the file's metadata only; the worker rebuilds the network and tests it.
@@ -49,7 +46,7 @@ pub async fn evaluate_file(state: AppState, file: JsValue) -> Result<String, Str
         weights: bytes,
         test: Shared(Arc::new(target.test.clone())),
     };
-    let acc = match client::run_on(EVALUATOR, state, request).await {
+    let acc = match client::run_on(client::EVALUATOR, state, request).await {
         Ok(Done::Evaluated(acc)) => acc,
         Ok(_) => return Err("the worker answered something else".into()),
         Err(Stop::Failed(e)) => return Err(e.trim_end_matches('.').to_string()),

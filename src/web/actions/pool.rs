@@ -21,8 +21,8 @@ const MAX_WORKERS: usize = 4;
 const OVERRIDE_KEY: &str = "lwkd-workers";
 
 /// How many workers run `jobs` jobs: one on a GPU (its jobs would only queue behind each other on
-/// it); otherwise a core each but one, yet at least two — the page itself needs about 4 % of a core
-/// during a comparison (README, "Performance") — and no more than memory allows.
+/// it); otherwise a core each but one, yet two on a 2-core machine — the page itself needs about 4 %
+/// of a core during a comparison (README, "Performance") — and no more than memory allows.
 pub fn size(jobs: usize, gpu: bool) -> usize {
     if gpu {
         return 1;
@@ -39,7 +39,7 @@ pub fn size(jobs: usize, gpu: bool) -> usize {
     let n = crate::web::platform::storage::local_get(OVERRIDE_KEY)
         .and_then(|v| v.parse().ok())
         .unwrap_or(chosen);
-    n.clamp(1, jobs.max(1))
+    n.clamp(1, MAX_WORKERS.min(jobs.max(1)))
 }
 
 /// Longest first, so that the last job to finish is a short one.
@@ -74,14 +74,13 @@ pub fn split(job: &DistillJob) -> Vec<DistillJob> {
 }
 
 /// Runs `job` on the pool (`gpu`: where the students train is a GPU). The first job that stops —
-/// cancelled, failed, a dead worker — stops the others at their next checkpoint; finished methods
-/// stay, as they do when one worker runs them all.
+/// cancelled, failed, a dead worker — stops the others at their next checkpoint; the methods finished
+/// by then stay (with one worker those are whole seeds; with a pool, whichever jobs were done).
 pub async fn run(state: AppState, job: DistillJob, gpu: bool) -> Result<Done, Stop> {
     // A refused comparison is refused whole, before any job starts (and replaces the shown one).
     if let Some(target) = &job.target.data {
         let classes = job.teacher.as_ref().map(|t| t.classes);
-        check(&job.methods, &target.0, classes)
-            .map_err(|msg| Stop::Failed(format!("Cannot distill yet: {msg}.")))?;
+        check(&job.methods, &target.0, classes).map_err(|msg| Stop::cannot_distill(&msg))?;
     }
     let units = split(&job);
     let n = size(units.len(), gpu);
@@ -96,14 +95,19 @@ pub async fn run(state: AppState, job: DistillJob, gpu: bool) -> Result<Done, St
     stop.map_or(Ok(Done::Distill), Err)
 }
 
-/// Worker `i` takes jobs from `queue` until it is empty or some job stopped.
+/// Worker `i` takes jobs from `queue` until it is empty or some job stopped. A worker other than the
+/// home one that cannot start (short of memory, say) leaves its share to the others.
 async fn lane(
     i: usize,
     state: AppState,
     queue: Rc<RefCell<VecDeque<DistillJob>>>,
     stopped: Rc<RefCell<Option<Stop>>>,
 ) {
+    if client::connect(i).await.is_err() && i > 0 {
+        return;
+    }
     loop {
+        // Checked after the worker has started too: a cancel sent while it loaded found no listener.
         if stopped.borrow().is_some() {
             return;
         }

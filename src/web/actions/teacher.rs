@@ -32,6 +32,7 @@ pub fn train(state: AppState) {
     // Stage 3's dataset downloads while the teacher trains.
     targets::prefetch(state);
     let classes = set.config.classes;
+    let id = NEXT_ID.replace(NEXT_ID.get() + 1);
     let work = async move {
         let gpu_info = state.gpu.get_untracked().flatten();
         let choice = choose(cfg.backend, gpu_info.as_ref());
@@ -42,7 +43,7 @@ pub fn train(state: AppState) {
             set: Shared(set),
             cfg: cfg.teacher(),
             backend,
-            id: NEXT_ID.replace(NEXT_ID.get() + 1),
+            id,
         };
         trainer::client::run(state, request).await
     };
@@ -52,7 +53,7 @@ pub fn train(state: AppState) {
     };
     run_job(state, job, work, move |done| {
         if let Done::Teacher { summary, params } = done {
-            trained(state, classes, summary, params);
+            trained(state, classes, id, summary, params);
         }
     });
 }
@@ -63,7 +64,7 @@ thread_local! {
 }
 
 /// Keeps the trained teacher: its handle for stage 3 and its summary for the page.
-fn trained(state: AppState, classes: usize, t: TeacherSummary, params: Vec<Vec<f32>>) {
+fn trained(state: AppState, classes: usize, id: u64, t: TeacherSummary, params: Vec<Vec<f32>>) {
     let synth_s = state
         .synth
         .summary
@@ -73,7 +74,7 @@ fn trained(state: AppState, classes: usize, t: TeacherSummary, params: Vec<Vec<f
     state.teacher.model.set_value(Some(Rc::new(TeacherHandle {
         classes,
         cost_s: synth_s + t.seconds,
-        id: NEXT_ID.get() - 1,
+        id,
         params: Arc::new(params),
         on_gpu: choice
             .as_ref()

@@ -1,7 +1,7 @@
 //! The reducer: how each pipeline [`Event`] changes the store. The page's host and the training
 //! worker's client both hand their events here.
 
-use crate::distill::Method;
+use crate::distill::{Method, MethodResult};
 use crate::pipeline::{Event, Stage};
 use leptos::prelude::*;
 
@@ -62,21 +62,7 @@ impl AppState {
                 };
                 run.update(|a| a.push((epoch, train_acc, val_acc)));
             }
-            Event::MethodDone(r) => {
-                let d = self.distill;
-                if d.chosen.get_untracked().is_none() {
-                    d.chosen.set(Some(r.method));
-                }
-                // In method order, then seed, whichever worker finished first.
-                let key = |r: &crate::distill::MethodResult| {
-                    let m = Method::ALL.iter().position(|&m| m == r.method);
-                    (m, r.seed)
-                };
-                d.results.update(|v| {
-                    let at = v.partition_point(|x| key(x) <= key(&r));
-                    v.insert(at, *r);
-                });
-            }
+            Event::MethodDone(r) => self.method_done(*r),
             Event::Showcase(picture) => {
                 self.distill.started();
                 self.distill.showcase.set(Some(*picture));
@@ -84,6 +70,19 @@ impl AppState {
             Event::StageDone { .. } => {}
             Event::Failed { stage, message } => self.tell(Some(stage.number()), message),
         }
+    }
+
+    fn method_done(&self, r: MethodResult) {
+        let d = self.distill;
+        if d.chosen.get_untracked().is_none() {
+            d.chosen.set(Some(r.method));
+        }
+        // In method order, then seed, whichever worker finished first.
+        let key = |r: &MethodResult| (Method::ALL.iter().position(|&m| m == r.method), r.seed);
+        d.results.update(|v| {
+            let at = v.partition_point(|x| key(x) <= key(&r));
+            v.insert(at, r);
+        });
     }
 
     /// Whether `stage`'s live figures are on screen: the teacher's always, stage 3's for the network

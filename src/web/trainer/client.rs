@@ -1,7 +1,8 @@
 //! The page's side: a pool of training workers, started on first use. Worker 0 is the home worker: it
-//! trains the lightweight teacher and keeps it; stage 3's pool adds more (see `actions::distill`). Each
-//! worker runs one job at a time; their events update the page through the store's reducer
-//! ([`AppState::apply`]), and pause / resume / cancel go to all of them.
+//! trains the lightweight teacher and keeps it; stage 3's pool adds more (see `actions::pool`), and
+//! saved students are evaluated in a worker of their own ([`EVALUATOR`]). Each worker runs one job at
+//! a time; their events update the page through the store's reducer ([`AppState::apply`]), and
+//! pause / resume / cancel go to all the training ones.
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -15,8 +16,8 @@ use web_sys::{ErrorEvent, Event as DomEvent, MessageEvent, Worker, WorkerOptions
 use crate::pipeline::{BackendKind, Control, Event};
 use leptos::prelude::*;
 
-use super::protocol::{Done, Reply, Request, TargetRef, decode, encode};
-use crate::data::Target;
+use super::protocol::{Done, Reply, Request, SentOnce, decode, encode};
+use crate::data::{ImageSet, Target};
 use crate::pipeline::Stop;
 use crate::web::state::AppState;
 
@@ -24,6 +25,10 @@ use crate::web::state::AppState;
 const SCRIPT: &str = "trainer-worker.js";
 const MODULE: &str = "lwkd-worker.js";
 const WASM: &str = "lwkd-worker_bg.wasm";
+
+/// The worker that evaluates saved students: it neither waits for a training job nor is paused or
+/// cancelled with one (beyond stage 3's largest pool).
+pub const EVALUATOR: usize = 8;
 
 struct Connection {
     worker: Worker,
@@ -33,8 +38,9 @@ struct Connection {
     listening: bool,
     /// Whoever waits for the job in flight; none between jobs (late events are then dropped).
     job: Option<oneshot::Sender<Result<Done, Stop>>>,
-    /// The target dataset this worker holds (held here too, so its id stays unique).
+    /// The datasets this worker holds (held here too, so their ids stay unique).
     sent_target: Option<Arc<Target>>,
+    sent_digits: Option<Arc<(ImageSet, ImageSet)>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(DomEvent)>,
 }
@@ -69,7 +75,14 @@ pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<D
         )));
     }
     if let Request::Distill(job) = &mut request {
-        send_target_once(i, &mut job.target);
+        with_slot(i, |c| {
+            if let Some(c) = c {
+                send_once(&mut c.sent_target, &mut job.target);
+                if let Some(t) = job.teacher.as_mut() {
+                    send_once(&mut c.sent_digits, &mut t.digits);
+                }
+            }
+        });
     }
     let (done, finished) = oneshot::channel();
     with_slot(i, |c| {
@@ -79,32 +92,35 @@ pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<D
     });
     // Messages sent while the worker was still loading may have found no listener: the job starts
     // from the page's current word (a cancel or pause clicked meanwhile holds).
-    send(i, &Request::Control(state.control.get_untracked()));
+    let word = if i == EVALUATOR {
+        Control::Run
+    } else {
+        state.control.get_untracked()
+    };
+    send(i, &Request::Control(word));
     send(i, &request);
     finished
         .await
         .unwrap_or_else(|_| Err(Stop::Failed("The training worker stopped.".into())))
 }
 
-/// Leaves the target's pixels out when worker `i` already holds them (it keeps the last one sent).
-fn send_target_once(i: usize, target: &mut TargetRef) {
-    with_slot(i, |c| {
-        let (Some(c), Some(data)) = (c, target.data.as_ref()) else {
-            return;
-        };
-        match &c.sent_target {
-            Some(held) if Arc::ptr_eq(held, &data.0) => target.data = None,
-            _ => c.sent_target = Some(data.0.clone()),
-        }
-    });
+/// Leaves a dataset's pixels out when the worker already `held` it (a worker keeps the last one sent).
+fn send_once<T>(held: &mut Option<Arc<T>>, sent: &mut SentOnce<T>) {
+    let Some(data) = sent.data.as_ref() else {
+        return;
+    };
+    match held {
+        Some(h) if Arc::ptr_eq(h, &data.0) => sent.data = None,
+        _ => *held = Some(data.0.clone()),
+    }
 }
 
-/// Passes the person's pause / resume / cancel to every running worker.
+/// Passes the person's pause / resume / cancel to every running training worker.
 pub fn control(c: Control) {
     send_all(&Request::Control(c));
 }
 
-/// Tells the workers that the WebGPU device is gone (they forget it and any teacher on it).
+/// Tells the training workers that the WebGPU device is gone (they forget it and any teacher on it).
 pub fn forget_gpu() {
     send_all(&Request::ForgetGpu);
 }
@@ -116,9 +132,10 @@ pub async fn deliberate_panic() -> Result<(), String> {
     Ok(())
 }
 
+/// To every training worker (not the evaluator).
 fn send_all(request: &Request) {
     let n = POOL.with_borrow(Vec::len);
-    for i in 0..n {
+    for i in (0..n).filter(|&i| i != EVALUATOR) {
         send(i, request);
     }
 }
@@ -145,15 +162,20 @@ fn page_module() -> Result<String, String> {
         .ok_or_else(|| "the page has no module link".to_string())
 }
 
-/// The worker script's URL, with its training module's: the page module's content hash versions the
-/// worker files (Trunk does not hash a worker's), so a new build never meets an old worker in a cache.
+/// The worker script's URL, with its training module's, versioned by the module's hash that the build
+/// put in the page (`scripts/version-worker.mjs`; Trunk does not hash a worker's files), so a cache
+/// never pairs a new page with an old training module.
 fn script_url() -> Result<String, String> {
     let page = page_module()?;
-    let version = page
-        .rsplit('-')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches(".js");
+    let version = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=lwkd-worker-version]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
     let beside = |name: &str| {
         web_sys::Url::new_with_base(name, &page)
             .map(|u| {
@@ -228,6 +250,7 @@ pub async fn connect(i: usize) -> Result<(), String> {
             listening: false,
             job: None,
             sent_target: None,
+            sent_digits: None,
             _on_message: on_message,
             _on_error: on_error,
         })

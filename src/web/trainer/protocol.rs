@@ -38,7 +38,7 @@ pub enum Request {
 #[derive(Clone, Serialize, Deserialize)]
 pub struct DistillJob {
     pub methods: Vec<Method>,
-    pub target: TargetRef,
+    pub target: SentOnce<Target>,
     pub cfg: DistillConfig,
     /// Where the students train when there is no teacher (otherwise: where the teacher lives).
     pub backend: BackendKind,
@@ -51,20 +51,31 @@ pub struct DistillJob {
     pub seeds: usize,
 }
 
-/// The target dataset, sent to each worker once (16 MB for Fashion-MNIST) and then named by its id.
-#[derive(Clone, Serialize, Deserialize)]
-pub struct TargetRef {
-    /// Unique while the page holds the dataset (see `client::send_target_once`).
+/// A dataset sent to each worker once — the target (16 MB for Fashion-MNIST), the digits (7.8 MB) —
+/// and then named by its id.
+#[derive(Serialize, Deserialize)]
+#[serde(bound(serialize = "T: Serialize", deserialize = "T: Deserialize<'de>"))]
+pub struct SentOnce<T> {
+    /// Unique while the page holds the dataset (see `client::send_once`).
     pub id: u64,
     /// None: the worker holds it from an earlier job.
-    pub data: Option<Shared<Target>>,
+    pub data: Option<Shared<T>>,
 }
 
-impl TargetRef {
-    pub fn new(target: Arc<Target>) -> Self {
+impl<T> SentOnce<T> {
+    pub fn new(data: Arc<T>) -> Self {
         Self {
-            id: Arc::as_ptr(&target) as usize as u64,
-            data: Some(Shared(target)),
+            id: Arc::as_ptr(&data) as usize as u64,
+            data: Some(Shared(data)),
+        }
+    }
+}
+
+impl<T> Clone for SentOnce<T> {
+    fn clone(&self) -> Self {
+        Self {
+            id: self.id,
+            data: self.data.clone(),
         }
     }
 }
@@ -77,7 +88,7 @@ pub struct TeacherInputs {
     pub classes: usize,
     pub params: Shared<Vec<Vec<f32>>>,
     /// The training and held-out digits (the numerals are drawn from the first).
-    pub digits: Shared<(ImageSet, ImageSet)>,
+    pub digits: SentOnce<(ImageSet, ImageSet)>,
     pub max_shift: u32,
 }
 

@@ -1,8 +1,10 @@
 //! The training worker's side: receives [`Request`]s, runs them with Burn and answers with [`Reply`]s.
-//! It keeps the trained lightweight teacher (on the device it trained on) for stage 3.
+//! It keeps the lightweight teacher for stage 3 — the one it trained, on that device, or one rebuilt
+//! from the weights the page sent — and the last target dataset the page sent.
 
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
+use std::thread::LocalKey;
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -16,7 +18,7 @@ use crate::train::TeacherConfig;
 use burn::prelude::Device;
 
 use super::protocol::{
-    DistillJob, Done, Reply, Request, Shared, TargetRef, TeacherInputs, decode, encode,
+    DistillJob, Done, Reply, Request, SentOnce, Shared, TeacherInputs, decode, encode,
 };
 use super::worker_host::{CONTROL, WorkerHost};
 use crate::web::platform::gpu;
@@ -26,23 +28,25 @@ thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::new());
     /// The page's id of the teacher the session holds.
     static HELD: Cell<Option<u64>> = const { Cell::new(None) };
-    /// The last target dataset the page sent, with its id (the page sends each one once).
-    static TARGET: RefCell<Option<(u64, Arc<Target>)>> = const { RefCell::new(None) };
+    /// The last target dataset and digits the page sent, with their ids (it sends each one once).
+    static TARGET: Kept<Target> = const { RefCell::new(None) };
+    static DIGITS: Kept<(ImageSet, ImageSet)> = const { RefCell::new(None) };
 }
 
-/// The job's target: the one it carries (kept for the next jobs), or the one kept under its id.
-fn target_of(r: &TargetRef) -> Result<Arc<Target>, Stop> {
-    if let Some(data) = &r.data {
-        TARGET.set(Some((r.id, data.0.clone())));
+type Kept<T> = RefCell<Option<(u64, Arc<T>)>>;
+
+/// The dataset a job names: the one it carries (kept for the next jobs), or the one kept under its id.
+fn kept<T>(kept: &'static LocalKey<Kept<T>>, sent: &SentOnce<T>) -> Result<Arc<T>, Stop> {
+    if let Some(data) = &sent.data {
+        kept.set(Some((sent.id, data.0.clone())));
         return Ok(data.0.clone());
     }
-    TARGET
-        .with_borrow(|t| {
-            t.as_ref()
-                .filter(|(id, _)| *id == r.id)
-                .map(|(_, t)| t.clone())
-        })
-        .ok_or_else(|| Stop::Failed("The training worker lost the dataset; run again.".into()))
+    kept.with_borrow(|k| {
+        k.as_ref()
+            .filter(|(id, _)| *id == sent.id)
+            .map(|(_, d)| d.clone())
+    })
+    .ok_or_else(|| Stop::Failed("The training worker lost a dataset; run again.".into()))
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -166,31 +170,46 @@ async fn evaluate(weights: &[u8], test: &ImageSet) -> Result<Done, Stop> {
     Ok(Done::Evaluated(acc))
 }
 
+/// The device `backend` names, or the CPU where WebGPU cannot start.
+async fn device_for(backend: BackendKind) -> Device {
+    gpu::device(backend)
+        .await
+        .unwrap_or_else(|_| Device::flex())
+}
+
 async fn distill(job: DistillJob) -> Result<(), Stop> {
+    // First: the page counts the datasets as sent once this job is.
+    let target = kept(&TARGET, &job.target)?;
+    let digits = match &job.teacher {
+        Some(t) => Some(kept(&DIGITS, &t.digits)?),
+        None => None,
+    };
     if let Some(inputs) = &job.teacher {
         let device = match SESSION.with_borrow(Session::teacher_device) {
             Some(d) if HELD.get() == Some(inputs.id) => d,
-            _ => gpu::device(job.backend)
-                .await
-                .unwrap_or_else(|_| Device::flex()),
+            _ => device_for(job.backend).await,
         };
         hold(inputs, &device)?;
     }
     let session = SESSION.take();
-    let result = distill_with(&session, &job).await;
+    let result = distill_with(&session, &job, &target, digits.as_deref()).await;
     // The teacher stays for the next comparison.
     SESSION.set(session);
     result
 }
 
-async fn distill_with(session: &Session, job: &DistillJob) -> Result<(), Stop> {
-    let target = target_of(&job.target)?;
+async fn distill_with(
+    session: &Session,
+    job: &DistillJob,
+    target: &Target,
+    digits: Option<&(ImageSet, ImageSet)>,
+) -> Result<(), Stop> {
     let compare = CompareJob {
         methods: &job.methods,
-        target: &target,
+        target,
         cfg: &job.cfg,
-        teacher: job.teacher.as_ref().map(|t| Taught {
-            digits: &t.digits.0.0,
+        teacher: job.teacher.as_ref().zip(digits).map(|(t, d)| Taught {
+            digits: &d.0,
             max_shift: t.max_shift,
             cost_s: t.cost_s,
         }),
@@ -202,9 +221,7 @@ async fn distill_with(session: &Session, job: &DistillJob) -> Result<(), Stop> {
     // The students train where the teacher lives; without a teacher, where the page chose.
     let device = match (session.teacher_device(), &job.teacher) {
         (Some(d), Some(_)) => d,
-        _ => gpu::device(job.backend)
-            .await
-            .unwrap_or_else(|_| Device::flex()),
+        _ => device_for(job.backend).await,
     };
     session
         .compare(compare, &device, &mut WorkerHost)
