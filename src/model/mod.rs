@@ -14,4 +14,4 @@ pub use classifier::Classifier;
 pub use discriminator::Discriminator;
 pub use lenet::{LeNet5, LeNet5Config};
 pub use net::{Arch, Net, StudentKind, parameter_count};
-pub use weights::{WeightsInfo, copy_params, export, import, params_of, read_info, with_params};
+pub use weights::{WeightsInfo, export, import, params_of, read_info, with_params};

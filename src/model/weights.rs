@@ -106,29 +106,13 @@ fn checksum(reader: &burn_pack::Reader) -> Result<String, burn_pack::Error> {
     Ok(crate::data::images::hex(&hash.finalize()))
 }
 
-/// `blank` (the same architecture, on any device) with the parameters of `module`, read back
-/// asynchronously (a synchronous read panics on WebGPU in wasm).
-pub async fn copy_params<M: Module>(module: &M, blank: M) -> Result<M, WeightsError> {
-    let mut params = Params(Vec::new());
-    module.visit(&mut params);
-    let device = blank
-        .devices()
-        .into_iter()
-        .next()
-        .unwrap_or_else(Device::flex);
-    let mut values = VecDeque::new();
-    for t in params.0 {
-        values.push_back(
-            t.into_data_async()
-                .await
-                .map_err(|e| WeightsError::ReadBack(format!("{e:?}")))?,
-        );
-    }
-    Ok(blank.map(&mut Fill { values, device }))
-}
-
+/// `net` on the CPU, its parameters read back asynchronously (a synchronous read panics on WebGPU in
+/// wasm).
 async fn to_cpu(net: &Net, arch: Arch, classes: usize) -> Result<Net, WeightsError> {
-    copy_params(net, Net::new(arch, classes, &Device::flex())).await
+    let cpu = Device::flex();
+    let params = params_of(net).await?;
+    with_params(Net::new(arch, classes, &cpu), &params, &cpu)
+        .ok_or_else(|| WeightsError::Mismatch("the copy has other parameters".into()))
 }
 
 /// The burnpack bytes of `net`, with `info` in the metadata.

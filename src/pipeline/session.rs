@@ -73,11 +73,7 @@ impl Session {
     ) -> Result<TrainedTeacher, Stop> {
         drop(self.teacher.take());
         let t = train_teacher(set, cfg, &device, host).await?;
-        self.teacher = Some(HeldTeacher {
-            model: t.model.clone(),
-            device,
-            classes: set.config.classes,
-        });
+        self.hold_teacher(t.model.clone(), device, set.config.classes);
         Ok(t)
     }
 
