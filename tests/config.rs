@@ -1,6 +1,6 @@
 //! The run configuration rejects bad values field by field, and the backend policy says why.
 
-use lwkd::pipeline::backend::choose;
+use lwkd::pipeline::backend::{Measured, choose};
 use lwkd::pipeline::{BackendKind, BackendPreference, Config, GpuInfo};
 
 #[test]
@@ -50,21 +50,78 @@ fn backend_policy() {
         is_fallback: true,
     };
     let auto = BackendPreference::Auto;
-    assert_eq!(choose(auto, Some(&hw)).kind, BackendKind::WebGpu);
-    assert_eq!(choose(auto, Some(&sw)).kind, BackendKind::Cpu);
-    assert!(choose(auto, Some(&sw)).reason.contains("software"));
-    assert_eq!(choose(auto, None).kind, BackendKind::Cpu);
+    assert_eq!(choose(auto, Some(&hw), None).kind, BackendKind::WebGpu);
+    assert_eq!(choose(auto, Some(&sw), None).kind, BackendKind::Cpu);
+    assert!(choose(auto, Some(&sw), None).reason.contains("software"));
+    assert_eq!(choose(auto, None, None).kind, BackendKind::Cpu);
     assert_eq!(
-        choose(BackendPreference::WebGpu, Some(&sw)).kind,
+        choose(BackendPreference::WebGpu, Some(&sw), None).kind,
         BackendKind::WebGpu
     );
-    let no_gpu = choose(BackendPreference::WebGpu, None);
+    let no_gpu = choose(BackendPreference::WebGpu, None, None);
     assert_eq!(no_gpu.kind, BackendKind::Cpu);
     assert!(no_gpu.reason.contains("no WebGPU"));
     assert_eq!(
-        choose(BackendPreference::Cpu, Some(&hw)).kind,
+        choose(BackendPreference::Cpu, Some(&hw), None).kind,
         BackendKind::Cpu
     );
+}
+
+/// A hardware adapter is used by *Automatic* only where it was measured faster and agreed with the CPU;
+/// a software adapter never, whatever was measured.
+#[test]
+fn automatic_follows_the_measurement() {
+    let hw = GpuInfo {
+        name: "Some GPU".into(),
+        is_fallback: false,
+    };
+    let sw = GpuInfo {
+        name: "SwiftShader".into(),
+        is_fallback: true,
+    };
+    let auto = BackendPreference::Auto;
+    let timed = |cpu_ms: f32, gpu_ms: f32| Measured {
+        cpu_ms,
+        gpu_ms: Some(gpu_ms),
+        max_diff: Some(1e-6),
+        problem: None,
+    };
+    let gpu_faster = timed(40.0, 10.0);
+    let choice = choose(auto, Some(&hw), Some(&gpu_faster));
+    assert_eq!(choice.kind, BackendKind::WebGpu);
+    assert!(choice.reason.contains("4.0× faster"), "{}", choice.reason);
+    let cpu_faster = timed(10.0, 25.0);
+    let choice = choose(auto, Some(&hw), Some(&cpu_faster));
+    assert_eq!(choice.kind, BackendKind::Cpu);
+    assert!(
+        choice.reason.contains("the CPU is 2.5× faster"),
+        "{}",
+        choice.reason
+    );
+    // Fast but wrong (zeros from a shader that failed validation): the CPU.
+    let zeros = Measured::compare_logits(&[0.5, -1.2, 0.3], &[0.0, 0.0, 0.0]);
+    assert!(zeros.is_err());
+    let wrong = Measured {
+        problem: zeros.err(),
+        ..timed(40.0, 1.0)
+    };
+    let choice = choose(auto, Some(&hw), Some(&wrong));
+    assert_eq!(choice.kind, BackendKind::Cpu);
+    assert!(
+        choice.reason.contains("differ from the CPU"),
+        "{}",
+        choice.reason
+    );
+    assert!(Measured::compare_logits(&[0.5, -1.2], &[0.5000001, -1.2000003]).is_ok());
+    // A software adapter stays on the CPU even where a measurement says otherwise.
+    assert_eq!(
+        choose(auto, Some(&sw), Some(&gpu_faster)).kind,
+        BackendKind::Cpu
+    );
+    // An explicit choice holds, and says what was measured.
+    let chosen = choose(BackendPreference::WebGpu, Some(&hw), Some(&cpu_faster));
+    assert_eq!(chosen.kind, BackendKind::WebGpu);
+    assert!(chosen.reason.contains("measured"), "{}", chosen.reason);
 }
 
 #[test]

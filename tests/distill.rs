@@ -11,7 +11,7 @@ use lwkd::data::local::load_target;
 use lwkd::data::rng::data_rng;
 use lwkd::data::synth::NumeralDrawer;
 use lwkd::data::{SynthConfig, SynthSet, Target, TargetKind};
-use lwkd::distill::compare::check;
+use lwkd::distill::check::check;
 use lwkd::distill::losses::discriminator_loss;
 use lwkd::distill::{DistillConfig, LightTeacher, Method, TargetSource, compare};
 use lwkd::model::{Discriminator, LeNet5, LeNet5Config};

@@ -1,5 +1,6 @@
 //! Data: the compact image files made at set-up time, the synthesized numeral dataset, batching.
 
+#[cfg(feature = "train")]
 pub mod batch;
 pub mod images;
 pub mod local;

@@ -26,6 +26,8 @@ pub enum Stream {
     Showcase = 8,
     /// Which target training labels are flipped (the label-noise scenario).
     LabelNoise = 9,
+    /// The random images *Automatic* times both backends on.
+    BackendMeasure = 10,
 }
 
 impl Stream {

@@ -2,22 +2,22 @@
 //! and seed, each with its cost (teacher time + distillation time).
 
 use burn::prelude::*;
-use serde::{Deserialize, Serialize};
 use web_time::Instant;
 
+use super::check::check;
 use super::losses::{smoothing_table, tfkd_table};
-use super::showcase::{showcase_indices, student_outputs};
+use super::showcase::showcase_indices;
+use super::showcase_outputs::student_outputs;
 use super::targets::{class_mean_table, per_image_targets, table_tensor};
 use super::train::{TrainSpec, Trained, train_net};
-use super::{DistillConfig, Method, TargetSource, TeacherInput};
+use super::{DistillConfig, Method, MethodResult, TargetSource, TeacherInput};
 use crate::data::noise::flip_labels;
 use crate::data::rng::Stream;
 use crate::data::synth::NumeralDrawer;
 use crate::data::target::first_per_class;
 use crate::data::{ImageSet, Target};
-use crate::model::{Arch, LeNet5, StudentKind, WeightsInfo, export, parameter_count};
+use crate::model::{Arch, LeNet5, WeightsInfo, export, parameter_count};
 use crate::pipeline::{Cancelled, Event, Host, Stage};
-use crate::train::EpochPoint;
 
 /// The lightweight teacher of stages 1–2, ready to teach.
 pub struct LightTeacher<'a> {
@@ -29,67 +29,6 @@ pub struct LightTeacher<'a> {
     pub max_shift: u32,
     /// Synthesis + teacher training time: LW-KD's teacher cost.
     pub cost_s: f32,
-}
-
-/// One method's outcome, as the table and the charts need it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MethodResult {
-    pub method: Method,
-    pub student: StudentKind,
-    pub params: usize,
-    pub test_acc: f32,
-    pub train_acc: f32,
-    pub teacher_s: f32,
-    /// The heavy teacher's own test accuracy (vanilla KD only): it must be clearly better than the
-    /// students for its soft targets to carry anything.
-    #[serde(default)]
-    pub heavy_acc: Option<f32>,
-    pub distill_s: f32,
-    /// The student's optimizer steps (the time per step of a comparison is `distill_s / steps`).
-    #[serde(default)]
-    pub steps: usize,
-    pub total_s: f32,
-    pub curve: Vec<EpochPoint>,
-    pub test_predictions: Vec<u8>,
-    /// The seed this student was trained with (a comparison over seeds holds one result per seed).
-    #[serde(default)]
-    pub seed: u64,
-    /// The student's logits on each showcase test image (re-softened by the page's explorer).
-    #[serde(default)]
-    pub showcase_logits: Vec<Vec<f32>>,
-    /// The trained student as a burnpack file (see `model::weights`); not kept in browser storage.
-    #[serde(skip)]
-    pub weights: Vec<u8>,
-}
-
-/// Why a comparison cannot start, given the classes of the lightweight teacher (if any). The page's
-/// pool asks this before it splits a comparison, the session before it runs one.
-pub fn check(
-    methods: &[Method],
-    target: &Target,
-    teacher_classes: Option<usize>,
-) -> Result<(), String> {
-    if methods.is_empty() {
-        return Err("tick at least one method".into());
-    }
-    if methods.iter().any(|m| m.uses_light_teacher()) {
-        match teacher_classes {
-            None => {
-                return Err("LW-KD needs the lightweight teacher: train it in step 2 first".into());
-            }
-            Some(classes) if classes != target.classes() => {
-                return Err(format!(
-                    "the teacher knows {} classes but {} has {}: synthesize K = {} and retrain the teacher",
-                    classes,
-                    target.kind.label(),
-                    target.classes(),
-                    target.classes()
-                ));
-            }
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 /// Where `method`'s soft targets come from, and its teacher's cost.

@@ -11,7 +11,8 @@ use crate::data::rng::Stream;
 use crate::data::target::first_per_class;
 use crate::model::{Arch, Discriminator, Net};
 use crate::pipeline::{Cancelled, Event, Host, Stage};
-use crate::train::fit::{FitSpec, Fitted, Schedule, fit};
+use crate::train::Schedule;
+use crate::train::fit::{FitSpec, Fitted, fit};
 
 /// What the training loop needs besides the method.
 pub struct TrainSpec<'a> {

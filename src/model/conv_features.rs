@@ -32,11 +32,6 @@ impl ConvFeatures {
         }
     }
 
-    /// Features per image for a square input of `side` pixels.
-    pub fn len(channels: [usize; 2], side: usize) -> usize {
-        channels[1] * (side / 4) * (side / 4)
-    }
-
     /// `[batch, 1, side, side]` images → `[batch, features]`.
     pub fn forward(&self, images: Tensor<4>) -> Tensor<2> {
         let x = self

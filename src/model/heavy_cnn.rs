@@ -5,10 +5,8 @@
 use burn::nn::{Linear, LinearConfig, Relu};
 use burn::prelude::*;
 
+use super::arch::{HEAVY_CHANNELS as CHANNELS, HEAVY_HIDDEN as HIDDEN, conv_features_len};
 use super::conv_features::ConvFeatures;
-
-pub const CHANNELS: [usize; 2] = [16, 32];
-pub const HIDDEN: usize = 128;
 
 #[derive(Module, Debug)]
 pub struct HeavyCnn {
@@ -22,7 +20,7 @@ impl HeavyCnn {
     pub fn new(classes: usize, side: usize, device: &Device) -> Self {
         Self {
             features: ConvFeatures::new(CHANNELS, device),
-            fc1: LinearConfig::new(ConvFeatures::len(CHANNELS, side), HIDDEN).init(device),
+            fc1: LinearConfig::new(conv_features_len(CHANNELS, side), HIDDEN).init(device),
             fc2: LinearConfig::new(HIDDEN, classes).init(device),
             relu: Relu::new(),
         }

@@ -4,7 +4,7 @@
 use burn::nn::{Linear, LinearConfig, Relu};
 use burn::prelude::*;
 
-pub const HIDDEN: usize = 128;
+use super::arch::MLP_HIDDEN as HIDDEN;
 
 #[derive(Module, Debug)]
 pub struct Mlp {

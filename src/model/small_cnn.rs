@@ -4,6 +4,7 @@
 use burn::nn::{Linear, LinearConfig};
 use burn::prelude::*;
 
+use super::arch::conv_features_len;
 use super::conv_features::ConvFeatures;
 
 #[derive(Module, Debug)]
@@ -17,7 +18,7 @@ impl SmallCnn {
     pub fn new(classes: usize, channels: [usize; 2], side: usize, device: &Device) -> Self {
         Self {
             features: ConvFeatures::new(channels, device),
-            fc: LinearConfig::new(ConvFeatures::len(channels, side), classes).init(device),
+            fc: LinearConfig::new(conv_features_len(channels, side), classes).init(device),
         }
     }
 

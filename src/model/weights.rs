@@ -8,26 +8,13 @@ use burn::prelude::*;
 use burn::store::ModuleRecord;
 use burn::tensor::{Bytes, TensorData};
 
-use super::{Arch, Net, StudentKind};
+use super::{Arch, Net, StudentKind, WeightsInfo};
 
 const FORMAT: &str = "lwkd.format";
 const FORMAT_VERSION: &str = "1";
 /// SHA-256 of every tensor's name and bytes: a file damaged anywhere in its tensors is refused
 /// (files saved before it existed have none and are read as before).
 const CHECKSUM: &str = "lwkd.checksum";
-
-/// What a weights file says about itself.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WeightsInfo {
-    pub arch: Arch,
-    pub class_names: Vec<String>,
-    /// The dataset it was trained on, as shown to people (e.g. "Fashion-MNIST").
-    pub target: String,
-    /// The method that trained it (its label).
-    pub method: String,
-    /// Test accuracy when it was saved.
-    pub test_acc: f32,
-}
 
 fn arch_key(arch: Arch) -> &'static str {
     match arch {

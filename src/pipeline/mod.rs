@@ -11,6 +11,7 @@ pub mod host;
 pub mod knob;
 pub mod knobs;
 pub mod scenarios;
+#[cfg(feature = "train")]
 pub mod session;
 pub mod stages;
 pub mod stop;
@@ -18,13 +19,14 @@ pub mod summary;
 pub mod url;
 pub mod view;
 
-pub use backend::{BackendChoice, BackendKind, BackendPreference, GpuInfo};
+pub use backend::{BackendChoice, BackendKind, BackendPreference, GpuInfo, Measured};
 pub use config::Config;
 pub use control::Control;
 pub use events::{Event, Stage};
 pub use host::{Cancelled, Host};
 pub use knob::{FieldError, Knob, Problem};
 pub use knobs::KNOBS;
+#[cfg(feature = "train")]
 pub use session::{CompareJob, Session, Taught};
 pub use stop::Stop;
 pub use summary::TeacherSummary;

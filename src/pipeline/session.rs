@@ -6,8 +6,8 @@ use burn::prelude::*;
 
 use super::{Event, Host, Stop, stages};
 use crate::data::{ImageSet, SynthConfig, SynthSet, Target};
-use crate::distill::compare::check;
-use crate::distill::showcase::showcase;
+use crate::distill::check::check;
+use crate::distill::showcase_outputs::showcase;
 use crate::distill::{DistillConfig, LightTeacher, Method, MethodResult, compare};
 use crate::model::LeNet5;
 use crate::train::{TeacherConfig, TrainedTeacher, train_teacher};

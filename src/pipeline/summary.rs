@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "train")]
 use crate::train::TrainedTeacher;
 
 /// The trained lightweight teacher as the page shows it (the model itself stays with the session).
@@ -18,6 +19,7 @@ pub struct TeacherSummary {
     pub preview: Vec<u8>,
 }
 
+#[cfg(feature = "train")]
 impl From<&TrainedTeacher> for TeacherSummary {
     fn from(t: &TrainedTeacher) -> Self {
         Self {

@@ -7,13 +7,13 @@ use std::time::Duration;
 
 use burn::optim::{AdamConfig, GradientsParams};
 use burn::prelude::*;
-use serde::{Deserialize, Serialize};
 use web_time::Instant;
 
+use super::EpochPoint;
 use super::evaluate::evaluate;
 use super::metrics::{correct_count, samples_per_s};
 use super::readback::{floats, ints};
-use super::schedule::cosine_lr;
+use super::schedule::{Schedule, cosine_lr};
 use crate::data::ImageSet;
 use crate::data::batch::{epoch_batches, images_tensor, labels_tensor};
 use crate::data::rng::Stream;
@@ -63,27 +63,6 @@ pub trait Objective<M> {
     fn report(&self, _stage: Stage, _first: usize, _values: &[f32]) -> Option<Event> {
         None
     }
-}
-
-/// How long and how fast to train.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Schedule {
-    pub epochs: usize,
-    pub batch_size: usize,
-    /// Adam's learning rate at the start (cosine-decayed to 0).
-    pub lr: f64,
-    /// Seeds the initial weights and the batch order.
-    pub seed: u64,
-    /// Steps between loss read-backs (each read-back is a device sync).
-    pub report_every: usize,
-}
-
-/// Accuracy after one epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct EpochPoint {
-    pub epoch: usize,
-    pub train_acc: f32,
-    pub test_acc: f32,
 }
 
 /// What to train on and how.

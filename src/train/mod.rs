@@ -1,12 +1,29 @@
 //! Training: the one loop ([`fit`]), its schedule and metrics, and stage 2's teacher.
+//!
+//! The schedule and the curve's points are plain data the page shows; the rest needs Burn (feature
+//! `train`).
 
+pub mod device_loss;
+pub mod epoch_point;
+#[cfg(feature = "train")]
 pub mod evaluate;
+#[cfg(feature = "train")]
 pub mod fit;
+#[cfg(feature = "train")]
+pub mod measure;
+#[cfg(feature = "train")]
 pub mod metrics;
+#[cfg(feature = "train")]
 pub mod readback;
 pub mod schedule;
+#[cfg(feature = "train")]
 pub mod teacher;
+#[cfg(feature = "train")]
 pub mod throughput;
 
-pub use fit::{EpochPoint, Fitted, Schedule, fit};
-pub use teacher::{TeacherConfig, TrainedTeacher, train_teacher};
+pub use epoch_point::EpochPoint;
+#[cfg(feature = "train")]
+pub use fit::{Fitted, fit};
+pub use schedule::{Schedule, TeacherConfig};
+#[cfg(feature = "train")]
+pub use teacher::{TrainedTeacher, train_teacher};

@@ -2,28 +2,13 @@
 //! backend one read per group of steps is far cheaper than one per step.
 //!
 //! A read that fails means the device is gone (a lost WebGPU device: cubecl marks it poisoned and
-//! every later read fails too). The reason is kept here and the run stops like a cancel, so the app
+//! every later read fails too). The reason is kept (`device_loss.rs`) and the run stops like a cancel, so the app
 //! can keep what was finished and offer to continue on the CPU.
-
-use std::cell::RefCell;
 
 use burn::prelude::*;
 
+use super::device_loss::LOST;
 use crate::pipeline::Cancelled;
-
-thread_local! {
-    static LOST: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Why the device stopped answering, once a read failed.
-pub fn device_lost() -> Option<String> {
-    LOST.with(|l| l.borrow().clone())
-}
-
-/// Forgets a lost device (the app moved on to another one).
-pub fn forget_device_loss() {
-    LOST.with(|l| *l.borrow_mut() = None);
-}
 
 fn lost<E: std::fmt::Debug>(e: E) -> Cancelled {
     let reason = format!("{e:?}");

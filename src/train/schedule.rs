@@ -1,4 +1,36 @@
-//! The learning-rate schedule shared by every network the app trains.
+//! How long and how fast a network trains, and the learning-rate schedule shared by every network the
+//! app trains.
+
+use serde::{Deserialize, Serialize};
+
+/// How long and how fast to train.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Schedule {
+    pub epochs: usize,
+    pub batch_size: usize,
+    /// Adam's learning rate at the start (cosine-decayed to 0).
+    pub lr: f64,
+    /// Seeds the initial weights and the batch order.
+    pub seed: u64,
+    /// Steps between loss read-backs (each read-back is a device sync).
+    pub report_every: usize,
+}
+
+/// The teacher's budget.
+pub type TeacherConfig = Schedule;
+
+impl Default for Schedule {
+    /// The lightweight teacher's default budget.
+    fn default() -> Self {
+        Self {
+            epochs: 5,
+            batch_size: 64,
+            lr: 3e-3,
+            seed: 42,
+            report_every: 10,
+        }
+    }
+}
 
 /// Cosine decay from `lr` to 0 over the run: the last steps settle instead of bouncing, which is
 /// worth a few points of validation accuracy in a budget of a few hundred steps.

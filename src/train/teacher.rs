@@ -3,27 +3,12 @@
 use burn::nn::loss::{CrossEntropyLoss, CrossEntropyLossConfig};
 use burn::prelude::*;
 
-use super::fit::{Batch, FitSpec, Objective, Schedule, StepLoss, fit};
+use super::TeacherConfig;
+use super::fit::{Batch, FitSpec, Objective, StepLoss, fit};
 use crate::data::SynthSet;
 use crate::data::rng::Stream;
 use crate::model::{LeNet5, LeNet5Config};
 use crate::pipeline::{Cancelled, Event, Host, Stage};
-
-/// The teacher's budget.
-pub type TeacherConfig = Schedule;
-
-impl Default for Schedule {
-    /// The lightweight teacher's default budget.
-    fn default() -> Self {
-        Self {
-            epochs: 5,
-            batch_size: 64,
-            lr: 3e-3,
-            seed: 42,
-            report_every: 10,
-        }
-    }
-}
 
 /// The trained teacher and how it did.
 pub struct TrainedTeacher {

@@ -4,7 +4,7 @@ use crate::pipeline::backend::choose;
 use crate::pipeline::view::ViewOptions;
 use leptos::prelude::*;
 
-use super::actions::{autoplay, leaving, startup};
+use super::actions::{autoplay, backend, leaving, startup};
 use super::panels::distill::DistillPanel;
 use super::panels::gpu_lost_banner::GpuLost;
 use super::panels::scenarios::Scenarios;
@@ -62,15 +62,30 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header(embed: bool) -> impl IntoView {
     let state = use_state();
-    let backend_line = move || match state.backend.get() {
-        Some(c) => format!("Training runs on {}.", c.reason),
-        None => match state.gpu.get() {
-            None => "Looking for a WebGPU adapter…".to_string(),
-            Some(info) => format!(
+    let backend_line = move || {
+        let measured = state.measured.get();
+        match (state.backend.get(), state.gpu.get()) {
+            (_, _) if state.measuring.get() => {
+                "Timing a few training steps on the CPU and on WebGPU…".to_string()
+            }
+            (Some(c), _) => format!("Training runs on {}.", c.reason),
+            (None, None) => "Looking for a WebGPU adapter…".to_string(),
+            (None, Some(info)) => format!(
                 "Will run on {}.",
-                choose(state.config.get().backend, info.as_ref()).reason
+                choose(state.config.get().backend, info.as_ref(), measured.as_ref()).reason
             ),
-        },
+        }
+    };
+    // Measuring needs an adapter; the side worker does it, so only a running stage's worker is spared.
+    let can_measure = move || matches!(state.gpu.get(), Some(Some(_)));
+    let measure = move |_| {
+        // The line shows the new numbers from the next job on; until then, the plan with them.
+        state.backend.set(None);
+        leptos::task::spawn_local(async move {
+            if let Err(e) = backend::measure(state).await {
+                state.tell(None, format!("Could not time the backends: {e}."));
+            }
+        });
     };
     let full_app = move || share::url_for(&state.config.get(), &ViewOptions::default());
     view! {
@@ -83,7 +98,17 @@ fn Header(embed: bool) -> impl IntoView {
                 "Knowledge distillation with a "<em>"lightweight"</em>" teacher: build a toy dataset of handwritten
                 numerals, train a tiny teacher on it in seconds — here, on your own machine, nothing uploaded."
             </p>
-            <p id="backend-line" class="backend" role="status">{backend_line}</p>
+            <p class="backend">
+                <span id="backend-line" role="status">{backend_line}</span>
+                <Show when=can_measure>
+                    " "
+                    <button id="measure-backends" class="small" on:click=measure
+                        disabled=move || state.measuring.get() || state.busy.get().is_some()
+                        title="Times a few LeNet-5 training steps on each backend and checks that they agree">
+                        "Measure both backends"
+                    </button>
+                </Show>
+            </p>
             <ShareBar/>
             <Scenarios/>
         </header>

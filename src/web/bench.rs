@@ -3,7 +3,7 @@
 
 use web_time::Instant;
 
-use super::platform::gpu;
+use super::platform::{gpu, gpu_device};
 use crate::pipeline::BackendKind;
 use crate::train::throughput::{ThroughputConfig, lenet_throughput};
 
@@ -25,7 +25,7 @@ pub async fn run(
         return Err("this browser offers no WebGPU adapter".into());
     }
     let start = Instant::now();
-    let device = gpu::device(kind).await?;
+    let device = gpu_device::device(kind).await?;
     let init_ms = start.elapsed().as_secs_f64() * 1e3;
     let result = lenet_throughput(&device, &pixels, &labels, &cfg)
         .await

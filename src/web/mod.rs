@@ -9,6 +9,7 @@
 
 mod actions;
 mod app;
+#[cfg(feature = "train")]
 pub mod bench;
 mod panels;
 mod platform;

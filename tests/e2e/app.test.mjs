@@ -67,6 +67,40 @@ test('with WebGPU: generate, train the teacher on WebGPU, see charts and accurac
   } finally { await close(); }
 });
 
+test('Automatic on a software adapter picks the CPU and says why; both backends timed on request agree, and are remembered', { timeout: 600_000 }, async () => {
+  const { page, problems, close } = await openApp({ webgpu: true });
+  try {
+    await ready(page);
+    await page.locator('#backend-line', { hasText: 'software fallback' }).waitFor({ timeout: 30_000 });
+    await page.click('#measure-backends');
+    await page.locator('#backend-line', { hasText: 'measured in this browser' }).waitFor({ timeout: 180_000 });
+    const line = await page.locator('#backend-line').innerText();
+    console.log(`# ${line}`);
+    // WebGPU (SwiftShader) computed what the CPU computed on the same weights, and both were timed.
+    const m = line.match(/([\d.]+) ms per training step on the CPU, ([\d.]+) on WebGPU, results agree: (WebGPU|the CPU) is ([\d.]+)× faster/);
+    assert.ok(m, `both backends timed and in agreement: ${line}`);
+    const [cpu, gpu, faster, ratio] = [Number(m[1]), Number(m[2]), m[3], Number(m[4])];
+    assert.ok(cpu > 0 && gpu > 0);
+    assert.equal(faster, gpu < cpu ? 'WebGPU' : 'the CPU', 'the faster one is named');
+    assert.ok(Math.abs(ratio - Math.max(cpu, gpu) / Math.min(cpu, gpu)) < 0.15, 'by how much');
+    // A software adapter is never Automatic's choice, measured or not.
+    assert.match(line, /^Will run on CPU \(Flex\): the WebGPU adapter .* is a software fallback/);
+
+    await generate(page, 30, 10);
+    await setField(page, 'teacher_epochs', 1);
+    await page.click('#train');
+    await page.locator('#teacher-result').waitFor({ timeout: TRAIN_TIMEOUT });
+    assert.match(await page.locator('#teacher-result').innerText(), /Ran on CPU \(Flex\)/);
+
+    // The measurement is kept for this adapter: a reload shows it without timing again.
+    await page.reload();
+    await ready(page);
+    await page.locator('#backend-line', { hasText: 'measured in this browser' }).waitFor({ timeout: 30_000 });
+    assert.match(await page.locator('#backend-line').innerText(), new RegExp(`${m[1]} ms per training step on the CPU`));
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
 test('without WebGPU: the app says so, trains on the CPU and reaches a useful accuracy', { timeout: 600_000 }, async () => {
   const { page, origin, problems, requests, close } = await openApp({ webgpu: false });
   try {

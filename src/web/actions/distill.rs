@@ -2,10 +2,10 @@
 
 use crate::data::SynthConfig;
 use crate::distill::Method;
-use crate::pipeline::backend::choose;
 use crate::pipeline::{BackendKind, Config, Stage};
 use leptos::prelude::*;
 
+use super::backend;
 use super::job::{Job, run_job};
 use super::pool;
 use super::targets;
@@ -113,12 +113,16 @@ async fn distill_job(
         }),
         _ => None,
     };
-    let gpu_info = state.gpu.get_untracked().flatten();
     // With a teacher the students train where it lives, in every worker of the pool.
     let backend = match (&teacher, &handle) {
         (Some(_), Some(h)) if h.on_gpu => BackendKind::WebGpu,
         (Some(_), Some(_)) => BackendKind::Cpu,
-        _ => choose(cfg.backend, gpu_info.as_ref()).kind,
+        _ => {
+            let choice = backend::resolve(state).await;
+            let kind = choice.kind;
+            state.backend.set(Some(choice));
+            kind
+        }
     };
     let gpu = backend == BackendKind::WebGpu;
     let job = DistillJob {

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::data::{Target, TargetKind};
-use crate::model::{Arch, read_info};
+use crate::model::{Arch, WeightsInfo};
 use crate::pipeline::Stop;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -37,20 +37,32 @@ async fn target_for(
     }
 }
 
+/// `request` on the evaluating worker, its failure in the words the page shows.
+async fn ask(state: AppState, request: Request) -> Result<Done, String> {
+    match client::run_on(client::SIDE, state, request).await {
+        Ok(done) => Ok(done),
+        Err(Stop::Failed(e)) => Err(e.trim_end_matches('.').to_string()),
+        Err(_) => Err("cancelled".into()),
+    }
+}
+
 pub async fn evaluate_file(state: AppState, file: JsValue) -> Result<String, String> {
     let bytes = blob_bytes(&file).await?;
-    // The page reads the file's metadata only; the worker rebuilds the network and tests it.
-    let info = read_info(&bytes).map_err(|e| e.to_string())?;
+    // The worker reads the file (the page has no Burn), the page fetches the test split it names,
+    // then the worker rebuilds the network and tests it.
+    let weights = bytes.clone();
+    let info: WeightsInfo = match ask(state, Request::ReadWeights { weights }).await? {
+        Done::WeightsRead(info) => info,
+        _ => return Err("the worker answered something else".into()),
+    };
     let target = target_for(state, &info.target, &info.class_names).await?;
     let request = Request::Evaluate {
         weights: bytes,
         test: Shared(Arc::new(target.test.clone())),
     };
-    let acc = match client::run_on(client::EVALUATOR, state, request).await {
-        Ok(Done::Evaluated(acc)) => acc,
-        Ok(_) => return Err("the worker answered something else".into()),
-        Err(Stop::Failed(e)) => return Err(e.trim_end_matches('.').to_string()),
-        Err(_) => return Err("cancelled".into()),
+    let acc = match ask(state, request).await? {
+        Done::Evaluated(acc) => acc,
+        _ => return Err("the worker answered something else".into()),
     };
     let arch = match info.arch {
         Arch::Student(k) => k.key().to_uppercase(),

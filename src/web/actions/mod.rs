@@ -3,6 +3,7 @@
 //! these; they do not hold logic of their own.
 
 pub mod autoplay;
+pub mod backend;
 pub mod distill;
 pub mod evaluate;
 pub mod gpu_lost;

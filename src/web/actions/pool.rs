@@ -9,7 +9,7 @@ use std::rc::Rc;
 use futures::future::join_all;
 
 use crate::distill::Method;
-use crate::distill::compare::check;
+use crate::distill::check::check;
 use crate::pipeline::{Control, Stop};
 use crate::web::state::AppState;
 use crate::web::trainer::client;

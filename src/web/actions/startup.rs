@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::targets;
+use super::{backend, targets};
 use crate::web::platform::{fetch, gpu, storage};
 use crate::web::state::{AppState, DataStatus, Restored};
 
@@ -45,6 +45,8 @@ pub fn load(state: AppState) {
     spawn_local(load_data(state));
     spawn_local(async move {
         let info = gpu::probe().await;
+        let remembered = info.as_ref().and_then(|g| backend::remembered(&g.name));
+        state.measured.set(remembered);
         state.gpu.set(Some(info));
     });
 }

@@ -4,10 +4,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::pipeline::backend::choose;
 use crate::pipeline::{BackendKind, Stage, TeacherSummary};
 use leptos::prelude::*;
 
+use super::backend;
 use super::job::{Job, run_job};
 use super::targets;
 use crate::web::state::{AppState, TeacherHandle};
@@ -34,8 +34,7 @@ pub fn train(state: AppState) {
     let classes = set.config.classes;
     let id = NEXT_ID.replace(NEXT_ID.get() + 1);
     let work = async move {
-        let gpu_info = state.gpu.get_untracked().flatten();
-        let choice = choose(cfg.backend, gpu_info.as_ref());
+        let choice = backend::resolve(state).await;
         let backend = choice.kind;
         // The worker says if WebGPU fails to start and it trains on the CPU (see `trainer::client`).
         state.backend.set(Some(choice));

@@ -2,11 +2,8 @@
 //! first checks `navigator.gpu` and `requestAdapter()` itself, and reads whether the adapter is a
 //! software fallback.
 
-use std::cell::RefCell;
-
 use super::js::get;
-use crate::pipeline::{BackendKind, GpuInfo};
-use burn::prelude::Device;
+use crate::pipeline::GpuInfo;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -51,32 +48,4 @@ pub async fn probe() -> Option<GpuInfo> {
             .unwrap_or(false)
         || arch.eq_ignore_ascii_case("swiftshader");
     Some(GpuInfo { name, is_fallback })
-}
-
-thread_local! {
-    // Burn's wgpu runtime can be initialised once per page; later runs reuse the device.
-    static WGPU: RefCell<Option<Device>> = const { RefCell::new(None) };
-}
-
-/// The Burn device for `kind`. WebGPU is initialised asynchronously (a lazy init blocks and panics).
-pub async fn device(kind: BackendKind) -> Result<Device, String> {
-    match kind {
-        BackendKind::Cpu => Ok(Device::flex()),
-        BackendKind::WebGpu => {
-            if let Some(d) = WGPU.with(|w| w.borrow().clone()) {
-                return Ok(d);
-            }
-            let d = Device::wgpu_options()
-                .init_async()
-                .await
-                .map_err(|e| format!("WebGPU could not start: {e}"))?;
-            WGPU.with(|w| *w.borrow_mut() = Some(d.clone()));
-            Ok(d)
-        }
-    }
-}
-
-/// Drops the cached WebGPU device (it was lost); a later run asks the browser for a new one.
-pub fn forget_webgpu() {
-    WGPU.with(|w| *w.borrow_mut() = None);
 }

@@ -6,6 +6,8 @@ pub mod constructors;
 pub mod export;
 pub mod fetch;
 pub mod gpu;
+#[cfg(feature = "train")]
+pub mod gpu_device;
 pub mod host;
 pub mod js;
 pub mod own_files;

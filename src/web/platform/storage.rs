@@ -123,3 +123,8 @@ pub fn clear() {
 pub fn local_get(key: &str) -> Option<String> {
     local("getItem", &[key])?.as_string()
 }
+
+/// Keeps a plain setting in localStorage (nothing happens where storage is off or full).
+pub fn local_set(key: &str, value: &str) {
+    local("setItem", &[key, value]);
+}

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::data::{ImageSet, Target, TargetKind};
 use crate::pipeline::view::ViewOptions;
-use crate::pipeline::{BackendChoice, Config, Control, FieldError, GpuInfo, Stage};
+use crate::pipeline::{BackendChoice, Config, Control, FieldError, GpuInfo, Measured, Stage};
 use leptos::prelude::*;
 
 pub use stages::{DistillState, SynthState, TargetState, TeacherState};
@@ -30,6 +30,10 @@ pub struct AppState {
     /// None while probing; Some(None) when the browser has no WebGPU.
     pub gpu: RwSignal<Option<Option<GpuInfo>>>,
     pub backend: RwSignal<Option<BackendChoice>>,
+    /// Both backends timed on this adapter (this visit or remembered from an earlier one).
+    pub measured: RwSignal<Option<Measured>>,
+    /// Both backends are being timed now.
+    pub measuring: RwSignal<bool>,
     /// The stage WebGPU stopped in, and why (a lost device); offers to continue on the CPU.
     pub gpu_lost: RwSignal<Option<(Stage, String)>>,
     pub data: RwSignal<DataStatus>,
@@ -54,6 +58,8 @@ impl AppState {
             view: StoredValue::new(ViewOptions::default()),
             gpu: RwSignal::new(None),
             backend: RwSignal::new(None),
+            measured: RwSignal::new(None),
+            measuring: RwSignal::new(false),
             gpu_lost: RwSignal::new(None),
             data: RwSignal::new(DataStatus::Loading),
             digits: StoredValue::new(None),

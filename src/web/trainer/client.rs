@@ -1,13 +1,15 @@
 //! The page's side: a pool of training workers, started on first use. Worker 0 is the home worker: it
 //! trains the lightweight teacher and keeps it; stage 3's pool adds more (see `actions::pool`), and
-//! saved students are evaluated in a worker of their own ([`EVALUATOR`]). Each worker runs one job at
+//! side jobs (evaluating a saved student, timing the backends) run in a worker of their own ([`SIDE`]). Each worker runs one job at
 //! a time; their events update the page through the store's reducer ([`AppState::apply`]), and
 //! pause / resume / cancel go to all the training ones.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use futures::channel::oneshot;
+use futures::lock::Mutex;
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -26,9 +28,10 @@ const SCRIPT: &str = "trainer-worker.js";
 const MODULE: &str = "lwkd-worker.js";
 const WASM: &str = "lwkd-worker_bg.wasm";
 
-/// The worker that evaluates saved students: it neither waits for a training job nor is paused or
-/// cancelled with one (beyond stage 3's largest pool).
-pub const EVALUATOR: usize = 8;
+/// The worker of side jobs (evaluating a saved student, timing the backends): it neither waits for a
+/// training job nor is paused or cancelled with one (beyond stage 3's largest pool). Its jobs run one
+/// at a time ([`SIDE_TURN`]).
+pub const SIDE: usize = 8;
 
 struct Connection {
     worker: Worker,
@@ -50,6 +53,8 @@ thread_local! {
     static POOL: RefCell<Vec<Option<Connection>>> = const { RefCell::new(Vec::new()) };
     /// The page's state: the jobs' events update it, and the teacher is forgotten if worker 0 goes.
     static PAGE: RefCell<Option<AppState>> = const { RefCell::new(None) };
+    /// Held by the side job in flight: a second one waits its turn instead of taking its answer.
+    static SIDE_TURN: Rc<Mutex<()>> = Rc::new(Mutex::new(()));
 }
 
 fn with_slot<R>(i: usize, f: impl FnOnce(&mut Option<Connection>) -> R) -> R {
@@ -69,6 +74,11 @@ pub async fn run(state: AppState, request: Request) -> Result<Done, Stop> {
 /// Runs `request` in worker `i` (started if need be).
 pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<Done, Stop> {
     PAGE.set(Some(state));
+    let turn = (i == SIDE).then(|| SIDE_TURN.with(Rc::clone));
+    let _turn = match &turn {
+        Some(t) => Some(t.lock().await),
+        None => None,
+    };
     if let Err(e) = connect(i).await {
         return Err(Stop::Failed(format!(
             "The training worker could not start: {e}"
@@ -92,7 +102,7 @@ pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<D
     });
     // Messages sent while the worker was still loading may have found no listener: the job starts
     // from the page's current word (a cancel or pause clicked meanwhile holds).
-    let word = if i == EVALUATOR {
+    let word = if i == SIDE {
         Control::Run
     } else {
         state.control.get_untracked()
@@ -132,10 +142,10 @@ pub async fn deliberate_panic() -> Result<(), String> {
     Ok(())
 }
 
-/// To every training worker (not the evaluator).
+/// To every training worker (not the side one).
 fn send_all(request: &Request) {
     let n = POOL.with_borrow(Vec::len);
-    for i in (0..n).filter(|&i| i != EVALUATOR) {
+    for i in (0..n).filter(|&i| i != SIDE) {
         send(i, request);
     }
 }

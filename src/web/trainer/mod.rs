@@ -4,5 +4,7 @@
 
 pub mod client;
 pub mod protocol;
+#[cfg(feature = "train")]
 pub mod worker;
+#[cfg(feature = "train")]
 mod worker_host;

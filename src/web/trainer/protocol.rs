@@ -6,7 +6,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::data::{ImageSet, SynthSet, Target};
 use crate::distill::{DistillConfig, Method, MethodResult};
-use crate::pipeline::{BackendKind, Control, Event, Stop, TeacherSummary};
+use crate::model::WeightsInfo;
+use crate::pipeline::{BackendKind, Control, Event, Measured, Stop, TeacherSummary};
 use crate::train::TeacherConfig;
 
 #[derive(Serialize, Deserialize)]
@@ -23,12 +24,19 @@ pub enum Request {
     Control(Control),
     /// The WebGPU device was lost: forget it, and the teacher that lived on it.
     ForgetGpu,
-    /// Measure a saved student (a burnpack file made by `model::export`) on `test`, on the CPU.
+    /// What a saved student's file (a burnpack file made by `model::export`) says about itself.
+    ReadWeights {
+        #[serde(with = "serde_bytes")]
+        weights: Vec<u8>,
+    },
+    /// Measure a saved student on `test`, on the CPU.
     Evaluate {
         #[serde(with = "serde_bytes")]
         weights: Vec<u8>,
         test: Shared<ImageSet>,
     },
+    /// Time both backends and check that WebGPU agrees with the CPU (`train::measure`).
+    MeasureBackends,
     /// Panic on purpose (tests: a panic in the worker must reach the page's error panel).
     DeliberatePanic,
 }
@@ -120,8 +128,11 @@ pub enum Done {
         params: Vec<Vec<f32>>,
     },
     Distill,
+    /// What a saved student's file says about itself.
+    WeightsRead(WeightsInfo),
     /// A saved student's test accuracy.
     Evaluated(f32),
+    Measured(Measured),
 }
 
 /// A dataset the page already holds behind an `Arc`: written from that copy (no clone of megabytes of

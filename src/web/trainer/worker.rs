@@ -12,16 +12,17 @@ use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::data::{ImageSet, SynthSet, Target};
-use crate::model::{LeNet5Config, import, params_of, with_params};
+use crate::model::{LeNet5Config, import, params_of, read_info, with_params};
 use crate::pipeline::{BackendKind, CompareJob, Session, Stop, Taught, TeacherSummary};
 use crate::train::TeacherConfig;
+use crate::train::measure::measure_backends;
 use burn::prelude::Device;
 
 use super::protocol::{
     DistillJob, Done, Reply, Request, SentOnce, Shared, TeacherInputs, decode, encode,
 };
 use super::worker_host::{CONTROL, WorkerHost};
-use crate::web::platform::gpu;
+use crate::web::platform::gpu_device;
 
 thread_local! {
     /// The worker's pipeline: it keeps the trained teacher, on its device, for stage 3.
@@ -92,10 +93,14 @@ async fn run(request: Request) {
             id,
         } => teacher(set, cfg, backend, id).await,
         Request::Distill(job) => distill(*job).await.map(|()| Done::Distill),
+        Request::ReadWeights { weights } => read_info(&weights)
+            .map(Done::WeightsRead)
+            .map_err(|e| Stop::Failed(e.to_string())),
         Request::Evaluate { weights, test } => evaluate(&weights, &test.0).await,
+        Request::MeasureBackends => Ok(measure().await),
         Request::ForgetGpu => {
-            crate::train::readback::forget_device_loss();
-            gpu::forget_webgpu();
+            crate::train::device_loss::forget_device_loss();
+            gpu_device::forget_webgpu();
             // Tensors of a lost device throw when dropped: the teacher is leaked, not dropped.
             if let Some(t) = SESSION.with_borrow_mut(Session::take_teacher) {
                 std::mem::forget(t);
@@ -121,7 +126,7 @@ async fn teacher(
     // a device.
     drop(SESSION.with_borrow_mut(Session::take_teacher));
     HELD.set(None);
-    let device = match gpu::device(backend).await {
+    let device = match gpu_device::device(backend).await {
         Ok(d) => d,
         Err(e) => {
             post(&Reply::CpuFallback(e));
@@ -159,6 +164,17 @@ fn hold(inputs: &TeacherInputs, device: &Device) -> Result<(), Stop> {
     Ok(())
 }
 
+/// Both backends timed and compared. A WebGPU device lost on the way is forgotten, so the next job
+/// here starts a fresh one.
+async fn measure() -> Done {
+    let measured = measure_backends(gpu_device::device(BackendKind::WebGpu).await).await;
+    if crate::train::device_loss::device_lost().is_some() {
+        crate::train::device_loss::forget_device_loss();
+        gpu_device::forget_webgpu();
+    }
+    Done::Measured(measured)
+}
+
 /// A saved student's accuracy on `test`, on the CPU.
 async fn evaluate(weights: &[u8], test: &ImageSet) -> Result<Done, Stop> {
     let device = Device::flex();
@@ -172,7 +188,7 @@ async fn evaluate(weights: &[u8], test: &ImageSet) -> Result<Done, Stop> {
 
 /// The device `backend` names, or the CPU where WebGPU cannot start.
 async fn device_for(backend: BackendKind) -> Device {
-    gpu::device(backend)
+    gpu_device::device(backend)
         .await
         .unwrap_or_else(|_| Device::flex())
 }

@@ -1,0 +1,39 @@
+//! One method's outcome in a comparison: what the table, the charts, the exports and the pool's merge
+//! need (no Burn: the page holds these).
+
+use serde::{Deserialize, Serialize};
+
+use super::Method;
+use crate::model::StudentKind;
+use crate::train::EpochPoint;
+
+/// One method's outcome, as the table and the charts need it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MethodResult {
+    pub method: Method,
+    pub student: StudentKind,
+    pub params: usize,
+    pub test_acc: f32,
+    pub train_acc: f32,
+    pub teacher_s: f32,
+    /// The heavy teacher's own test accuracy (vanilla KD only): it must be clearly better than the
+    /// students for its soft targets to carry anything.
+    #[serde(default)]
+    pub heavy_acc: Option<f32>,
+    pub distill_s: f32,
+    /// The student's optimizer steps (the time per step of a comparison is `distill_s / steps`).
+    #[serde(default)]
+    pub steps: usize,
+    pub total_s: f32,
+    pub curve: Vec<EpochPoint>,
+    pub test_predictions: Vec<u8>,
+    /// The seed this student was trained with (a comparison over seeds holds one result per seed).
+    #[serde(default)]
+    pub seed: u64,
+    /// The student's logits on each showcase test image (re-softened by the page's explorer).
+    #[serde(default)]
+    pub showcase_logits: Vec<Vec<f32>>,
+    /// The trained student as a burnpack file (see `model::weights`); not kept in browser storage.
+    #[serde(skip)]
+    pub weights: Vec<u8>,
+}
