@@ -11,5 +11,6 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline --public-url ./
 node scripts/version-worker.mjs dist
 node scripts/csp.mjs dist/index.html
+node scripts/service-worker.mjs dist
 node scripts/precompress.mjs dist
 node scripts/report-size.mjs dist

@@ -10,6 +10,7 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.bin': 'application/octet-stream',
   '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /// Serves `root` on `host` (127.0.0.1 unless given: 0.0.0.0 serves the local network, e.g. a
@@ -55,13 +56,23 @@ export function serve(root, port = 0, hook = () => null, { mounts = {}, headers 
         if (!faked?.transform && !encoding && accepted.has(name)
           && await stat(path + ext).then((s) => s.isFile(), () => false)) encoding = [name, ext];
       }
-      let body = await readFile(encoding ? path + encoding[1] : path);
+      const file = encoding ? path + encoding[1] : path;
+      // Revalidation: an unchanged file is answered 304, so a browser (or the service worker filling
+      // its cache after the page loaded the same files) does not download it twice.
+      const modified = new Date(Math.floor((await stat(file)).mtimeMs / 1000) * 1000);
+      const since = Date.parse(req.headers['if-modified-since'] ?? '');
+      const common = {
+        ...headers,
+        'cache-control': 'no-cache',
+        'last-modified': modified.toUTCString(),
+        vary: 'accept-encoding',
+      };
+      if (!faked && since >= modified.getTime()) { res.writeHead(304, common).end(); return; }
+      let body = await readFile(file);
       if (faked?.transform) body = faked.transform(body);
       res.writeHead(200, {
-        ...headers,
+        ...common,
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-        vary: 'accept-encoding',
         ...(encoding ? { 'content-encoding': encoding[0] } : {}),
       });
       res.end(body);

@@ -39,16 +39,16 @@ fn too_many_pixels_for_a_tab_is_refused_with_a_limit() {
     assert!(errors[0].to_string().contains("at most"), "{}", errors[0]);
 }
 
+fn adapter(name: &str, is_fallback: bool) -> GpuInfo {
+    GpuInfo {
+        name: name.into(),
+        is_fallback,
+    }
+}
+
 #[test]
 fn backend_policy() {
-    let hw = GpuInfo {
-        name: "Some GPU".into(),
-        is_fallback: false,
-    };
-    let sw = GpuInfo {
-        name: "SwiftShader".into(),
-        is_fallback: true,
-    };
+    let (hw, sw) = (adapter("Some GPU", false), adapter("SwiftShader", true));
     let auto = BackendPreference::Auto;
     assert_eq!(choose(auto, Some(&hw), None).kind, BackendKind::WebGpu);
     assert_eq!(choose(auto, Some(&sw), None).kind, BackendKind::Cpu);
@@ -71,14 +71,7 @@ fn backend_policy() {
 /// a software adapter never, whatever was measured.
 #[test]
 fn automatic_follows_the_measurement() {
-    let hw = GpuInfo {
-        name: "Some GPU".into(),
-        is_fallback: false,
-    };
-    let sw = GpuInfo {
-        name: "SwiftShader".into(),
-        is_fallback: true,
-    };
+    let (hw, sw) = (adapter("Some GPU", false), adapter("SwiftShader", true));
     let auto = BackendPreference::Auto;
     let timed = |cpu_ms: f32, gpu_ms: f32| Measured {
         cpu_ms,

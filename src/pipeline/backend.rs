@@ -1,5 +1,5 @@
-//! Which backend runs the training, and why. A software WebGPU adapter (e.g. SwiftShader) is about
-//! 18× slower than Burn's Flex CPU backend in the same page (../shared/TOOLING.md), so *Automatic*
+//! Which backend runs the training, and why. A software WebGPU adapter (e.g. SwiftShader) is 9–18×
+//! slower than Burn's Flex CPU backend in the same page (README, ../shared/TOOLING.md), so *Automatic*
 //! never uses one. On a hardware adapter WebGPU is not always faster either (a small CNN is bound by
 //! dispatches), so *Automatic* times both backends there first ([`Measured`]) and takes the faster
 //! one that computes correctly.
@@ -71,6 +71,9 @@ impl Measured {
         if cpu.len() != gpu.len() || gpu.iter().any(|v| !v.is_finite()) {
             return Err("gave malformed results (wrong size or not finite)".into());
         }
+        if cpu.iter().any(|v| !v.is_finite()) {
+            return Err("could not be checked: the CPU's own results were not finite".into());
+        }
         let scale = cpu.iter().fold(1.0f32, |m, v| m.max(v.abs()));
         let diff = cpu
             .iter()
@@ -84,39 +87,80 @@ impl Measured {
         Ok(diff)
     }
 
-    /// WebGPU's time per step, where it ran and agreed with the CPU.
-    fn gpu_ok(&self) -> Option<f32> {
-        self.gpu_ms.filter(|_| self.problem.is_none())
+    /// WebGPU is taken only when it is faster by more than this share: three timed steps are noisy,
+    /// and the CPU needs no GPU to stay healthy.
+    pub const MARGIN: f32 = 0.1;
+
+    /// A measurement that could not be made (the worker failed or took too long): the CPU, for this
+    /// visit only.
+    pub fn failed(why: String) -> Self {
+        Self {
+            cpu_ms: f32::NAN,
+            gpu_ms: None,
+            max_diff: None,
+            problem: Some(why),
+        }
     }
 
-    /// The faster backend that computes correctly.
+    /// WebGPU's time per step, where both backends ran and agreed.
+    fn gpu_ok(&self) -> Option<f32> {
+        self.gpu_ms
+            .filter(|_| self.problem.is_none() && self.cpu_ms.is_finite())
+    }
+
+    /// The faster backend that computes correctly (WebGPU by more than [`Self::MARGIN`]).
     pub fn winner(&self) -> BackendKind {
         match self.gpu_ok() {
-            Some(g) if g < self.cpu_ms => BackendKind::WebGpu,
+            Some(g) if g < self.cpu_ms * (1.0 - Self::MARGIN) => BackendKind::WebGpu,
             _ => BackendKind::Cpu,
         }
     }
 
-    /// The measurement in words, e.g. "12.0 ms per training step on the CPU, 48.0 on WebGPU: the CPU
-    /// is 4.0× faster".
+    /// Worth remembering for this adapter on later visits: a clean measurement, or WebGPU computing
+    /// wrong results. Not a failure that may pass (a worker that stopped, a device that was lost).
+    pub fn worth_keeping(&self) -> bool {
+        self.cpu_ms.is_finite()
+            && (self.gpu_ok().is_some()
+                || self
+                    .problem
+                    .as_deref()
+                    .is_some_and(|p| p.contains("differ")))
+    }
+
+    /// The measurement in words, e.g. "12.0 ms per training step on the CPU, 48.0 on WebGPU, results
+    /// agree: the CPU is 4.0× faster".
     pub fn summary(&self) -> String {
         let cpu = self.cpu_ms;
         match (self.gpu_ok(), &self.problem) {
             (Some(gpu), _) => {
-                let (faster, ratio) = if gpu < cpu {
-                    ("WebGPU", cpu / gpu)
-                } else {
-                    ("the CPU", gpu / cpu)
+                let verdict = match self.winner() {
+                    BackendKind::WebGpu => format!("WebGPU is {:.1}× faster", cpu / gpu),
+                    BackendKind::Cpu if gpu < cpu => format!(
+                        "WebGPU is only {:.2}× faster, within the {:.0} % margin: the CPU is kept",
+                        cpu / gpu,
+                        Self::MARGIN * 100.0
+                    ),
+                    BackendKind::Cpu => format!("the CPU is {:.1}× faster", gpu / cpu),
+                };
+                let agree = match self.max_diff {
+                    Some(d) => format!("results agree (largest difference {d:.1e})"),
+                    None => "results agree".to_string(),
                 };
                 format!(
-                    "{cpu:.1} ms per training step on the CPU, {gpu:.1} on WebGPU, results agree: {faster} is {ratio:.1}× faster"
+                    "{cpu:.1} ms per training step on the CPU, {gpu:.1} on WebGPU, {agree}: {verdict}"
                 )
             }
-            (None, Some(why)) => format!("{cpu:.1} ms per training step on the CPU; WebGPU {why}"),
+            (None, Some(why)) if cpu.is_finite() => {
+                format!("{cpu:.1} ms per training step on the CPU; WebGPU {why}")
+            }
+            (None, Some(why)) => format!("the measurement failed ({why})"),
             (None, None) => format!("{cpu:.1} ms per training step on the CPU"),
         }
     }
 }
+
+/// How a reason says that it rests on a measurement.
+pub const MEASURED: &str = "measured in this browser";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BackendChoice {
@@ -135,7 +179,7 @@ pub fn choose(
     let Some(m) = measured.filter(|_| gpu.is_some()) else {
         return choice;
     };
-    let measured = format!("measured in this browser: {}", m.summary());
+    let measured = format!("{MEASURED}: {}", m.summary());
     match (pref, gpu) {
         (BackendPreference::Auto, Some(g)) if !g.is_fallback => BackendChoice {
             kind: m.winner(),

@@ -58,7 +58,7 @@ pub async fn measure_backends(gpu: Result<Device, String>) -> Measured {
     };
     let gpu = match gpu {
         Ok(d) => d,
-        Err(e) => return failed(format!("could not start ({e})")),
+        Err(e) => return failed(e.trim_start_matches("WebGPU ").to_string()),
     };
     let reference = LeNet5Config::new(CLASSES).init(&cpu);
     let Ok(params) = params_of(&reference).await else {

@@ -1,12 +1,14 @@
 //! The page: header, backend line, notices and the three stages.
 
-use crate::pipeline::backend::choose;
+use crate::pipeline::Config;
+use crate::pipeline::backend::{MEASURED, choose};
 use crate::pipeline::view::ViewOptions;
 use leptos::prelude::*;
 
 use super::actions::{autoplay, backend, leaving, startup};
 use super::panels::distill::DistillPanel;
 use super::panels::gpu_lost_banner::GpuLost;
+use super::panels::intro::Intro;
 use super::panels::scenarios::Scenarios;
 use super::panels::share::{self, ShareBar};
 use super::panels::synth::SynthPanel;
@@ -14,10 +16,18 @@ use super::panels::teacher::TeacherPanel;
 use super::state::{AppState, DataStatus, use_state};
 use super::widgets::notice::NoticeSlot;
 
+/// Whether the stages' settings start open: where the link carried settings, or in an embed.
+fn embed_or_settings(config: &Config, view: &ViewOptions) -> bool {
+    view.embed || *config != Config::default()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     let (config, view, problems) = share::initial_state();
+    state
+        .settings_open
+        .set_value(embed_or_settings(&config, &view));
     state.config.set(config);
     state.url_problems.set(problems);
     let (embed, shows) = (view.embed, [view.shows(1), view.shows(2), view.shows(3)]);
@@ -38,6 +48,9 @@ pub fn App() -> impl IntoView {
     // Pause / resume / cancel reach the training worker.
     Effect::new(move |_| super::trainer::client::control(state.control.get()));
     startup::load(state);
+    if embed {
+        super::platform::embed_height::post_to_host();
+    }
     view! {
         <div id="app" class:embed=embed>
         <Header embed=embed/>
@@ -68,7 +81,15 @@ fn Header(embed: bool) -> impl IntoView {
             (_, _) if state.measuring.get() => {
                 "Timing a few training steps on the CPU and on WebGPU…".to_string()
             }
-            (Some(c), _) => format!("Training runs on {}.", c.reason),
+            // The last job's backend, and a measurement made since, if any.
+            (Some(c), _) => match measured.filter(|_| !c.reason.contains(MEASURED)) {
+                Some(m) => format!(
+                    "Training runs on {}. {MEASURED}: {}.",
+                    c.reason,
+                    m.summary()
+                ),
+                None => format!("Training runs on {}.", c.reason),
+            },
             (None, None) => "Looking for a WebGPU adapter…".to_string(),
             (None, Some(info)) => format!(
                 "Will run on {}.",
@@ -76,11 +97,9 @@ fn Header(embed: bool) -> impl IntoView {
             ),
         }
     };
-    // Measuring needs an adapter; the side worker does it, so only a running stage's worker is spared.
+    // Measuring needs an adapter; it waits while a job runs (it would skew both).
     let can_measure = move || matches!(state.gpu.get(), Some(Some(_)));
     let measure = move |_| {
-        // The line shows the new numbers from the next job on; until then, the plan with them.
-        state.backend.set(None);
         leptos::task::spawn_local(async move {
             if let Err(e) = backend::measure(state).await {
                 state.tell(None, format!("Could not time the backends: {e}."));
@@ -95,9 +114,9 @@ fn Header(embed: bool) -> impl IntoView {
                 <a id="full-app" class="small" href=full_app target="_blank" rel="noopener">"Open the full app ↗"</a>
             })}
             <p class="lede">
-                "Knowledge distillation with a "<em>"lightweight"</em>" teacher: build a toy dataset of handwritten
-                numerals, train a tiny teacher on it in seconds — here, on your own machine, nothing uploaded."
+                "Knowledge distillation with a "<em>"lightweight"</em>" teacher, in your browser."
             </p>
+            {(!embed).then(|| view! { <Intro/> })}
             <p class="backend">
                 <span id="backend-line" role="status">{backend_line}</span>
                 <Show when=can_measure>

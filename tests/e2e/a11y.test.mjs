@@ -2,7 +2,7 @@
 // run can be started with the keyboard alone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp } from './browser.mjs';
+import { openApp, setField } from './browser.mjs';
 
 test('labelled controls, described charts, and Generate reachable and usable by keyboard', { timeout: 120_000 }, async () => {
   const { page, problems, close } = await openApp({});
@@ -17,7 +17,10 @@ test('labelled controls, described charts, and Generate reachable and usable by 
     const mute = await page.$$eval('canvas', (els) => els.filter((c) => !c.getAttribute('aria-label')).map((c) => c.id));
     assert.deepEqual(mute, [], 'canvases without aria-label');
 
-    // Keyboard only: into the first field, type, then Tab until Generate has focus, and press Enter.
+    // Keyboard only: stage 1's folded settings open with Enter on their summary; into the first field,
+    // type, then Tab until Generate has focus, and press Enter.
+    await page.focus('details.settings:has(#field-per_class) > summary');
+    await page.keyboard.press('Enter');
     await page.focus('#field-per_class');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('30');
@@ -49,6 +52,27 @@ test('light and dark themes follow the system', { timeout: 120_000 }, async () =
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = await luminance();
     assert.ok(dark.bg < 0.15 && dark.fg > 0.8, `dark theme: ${JSON.stringify(dark)}`);
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('keyboard users keep their place: focus moves to Pause when a job starts, and back when it ends', { timeout: 240_000 }, async () => {
+  const { page, problems, close } = await openApp({});
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await setField(page, 'per_class', 300);
+    await page.click('#generate');
+    await page.locator('#synth-summary').waitFor();
+    await setField(page, 'teacher_epochs', 3);
+    await page.focus('#train');
+    await page.keyboard.press('Enter');
+    // The pressed button is disabled while the teacher trains: focus must not fall to the page's start.
+    await page.waitForFunction(() => document.activeElement?.id === 'pause', null, { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('#pause', { hasText: 'Resume' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('#teacher-result').waitFor({ timeout: 180_000 });
+    await page.waitForFunction(() => document.activeElement?.id === 'train', null, { timeout: 10_000 });
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -16,9 +16,11 @@ const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-netwo
 /// `query`: the URL's query string (settings); `permissions`: e.g. ['clipboard-read', 'clipboard-write'];
 /// `args`: extra Chromium flags; `initScript`: runs in the page before the app; `workerPrelude`: script
 /// text run in the training worker before the app's module loads (the worker script is served with it
-/// prepended).
+/// prepended); `scale`: the device pixel ratio; `colorScheme`: 'light' or 'dark'; `serviceWorkers`:
+/// 'block' to keep the offline cache out of a test that counts what the network sends.
 export async function openApp({ webgpu, hook, width = 1280, height = 900, query = '', permissions = [],
-  args = [], initScript, workerPrelude, base = '/' } = {}) {
+  args = [], initScript, workerPrelude, base = '/', scale = 1, colorScheme = 'light',
+  serviceWorkers = 'allow' } = {}) {
   const dist = join(import.meta.dirname, '..', '..', 'dist');
   // Under a sub-path the site root serves nothing: every file must be asked for relative to the page.
   const server = base === '/'
@@ -29,7 +31,10 @@ export async function openApp({ webgpu, hook, width = 1280, height = 900, query 
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [...BASE_ARGS, ...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...args],
   });
-  const context = await browser.newContext({ viewport: { width, height }, permissions });
+  // A request the service worker answers never reaches Playwright's routes: a test that rewrites the
+  // worker script keeps the service worker out.
+  const context = await browser.newContext({ viewport: { width, height }, permissions,
+    deviceScaleFactor: scale, colorScheme, serviceWorkers: workerPrelude ? 'block' : serviceWorkers });
   if (initScript) await context.addInitScript(initScript);
   if (workerPrelude) {
     await context.route('**/trainer-worker.js?*', async (route) => {
@@ -47,8 +52,8 @@ export async function openApp({ webgpu, hook, width = 1280, height = 900, query 
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.type()); d.accept().catch(() => {}); });
   await page.goto(`${origin}${base}${query}`);
-  const close = async () => { await browser.close(); server.close(); };
-  return { page, origin, problems, requests, dialogs, close };
+  const close = async () => { await browser.close(); server.close(() => {}); };
+  return { page, origin, problems, requests, dialogs, close, server, context };
 }
 
 /// The training worker the page started (training runs there, not on the page's main thread).
@@ -57,11 +62,25 @@ export async function trainerWorker(page) {
   return find() ?? await page.waitForEvent('worker', { predicate: (w) => w.url().includes('trainer-worker.js') });
 }
 
+/// Unfolds the "Settings" that hold `#field-<field>` (a plain first visit shows them folded), as a
+/// person does: a click on its summary.
+export async function openSettings(page, field) {
+  const details = page.locator('details.settings', { has: page.locator(`#field-${field}`) });
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
 /// Types into a config field the way a person does (select all, type, leave the field).
 export async function setField(page, field, value) {
+  await openSettings(page, field);
   const input = page.locator(`#field-${field}`);
   await input.fill(String(value));
   await input.press('Tab');
+}
+
+/// Picks an option of a settings drop-down.
+export async function selectField(page, field, value) {
+  await openSettings(page, field);
+  await page.selectOption(`#field-${field}`, value);
 }
 
 /// Number of non-white pixels of a canvas: > 0 means something was drawn.
@@ -82,3 +101,17 @@ export async function progressStep(page) {
 }
 
 export const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+/// What fits the window only (for pictures of a first screen or a phone).
+export const shotView = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+/// Generates `perClass` numerals per class and trains the teacher `epochs` epochs, through the form.
+export async function trainSmallTeacher(page, perClass = 60, epochs = 2) {
+  await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+  await setField(page, 'per_class', perClass);
+  await page.click('#generate');
+  await page.locator('#synth-summary').waitFor();
+  await setField(page, 'teacher_epochs', epochs);
+  await page.click('#train');
+  await page.locator('#teacher-result').waitFor({ timeout: 180_000 });
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { inkedPixels, openApp, setField, shot } from './browser.mjs';
+import { inkedPixels, openApp, selectField, setField, shot } from './browser.mjs';
 
 const RUN_TIMEOUT = 300_000;
 
@@ -49,9 +49,9 @@ test('distill and compare: LW-KD beside three baselines, table, charts, soft tar
       .waitFor({ timeout: 60_000 });
     assert.ok(await inkedPixels(page, '#target-grid') > 5000, 'the Fashion-MNIST sample grid is drawn');
     // Switching to MNIST and back loads MNIST and shows it.
-    await page.selectOption('#field-target', 'mnist');
+    await selectField(page, 'target', 'mnist');
     await page.locator('#target-status', { hasText: 'MNIST: 8500 training' }).waitFor({ timeout: 60_000 });
-    await page.selectOption('#field-target', 'fashion');
+    await selectField(page, 'target', 'fashion');
     await page.locator('#target-status', { hasText: 'Fashion-MNIST: 10000' }).waitFor();
 
     // Student presets show their size.

@@ -2,6 +2,7 @@
 // 600 px and a 375 px phone, autoplay, and the Embed dialog that writes the snippet.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createServer } from 'node:http';
 import { openApp, shot } from './browser.mjs';
 
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -41,7 +42,7 @@ test('autoplay runs the stages by itself; the Embed dialog writes a working snip
     await page.uncheck('#embed-stage-1');
     await page.check('#embed-autoplay');
     const snippet = await page.inputValue('#embed-snippet');
-    assert.match(snippet, /^<iframe src="[^"]+" title="LW-KD in your browser"/);
+    assert.match(snippet, /^<iframe data-lwkd src="[^"]+" title="LW-KD in your browser"/);
     const src = snippet.match(/src="([^"]+)"/)[1];
     assert.ok(src.startsWith(origin + '/?'));
     for (const part of ['embed=1', 'stages=2,3', 'autoplay=1', 'tpc=20', 'm=lwkd,ce']) assert.ok(src.includes(part), `${part} in ${src}`);
@@ -55,4 +56,56 @@ test('autoplay runs the stages by itself; the Embed dialog writes a working snip
     await shot(page, 'embed-autoplay');
     assert.deepEqual(problems, []);
   } finally { await close(); }
+});
+
+test('the embed fits its iframe on a host page of another origin, under a sub-path, result first', { timeout: 300_000 }, async () => {
+  const base = '/course/lwkd/';
+  const { page, context, problems, close } = await openApp({ base, query: '?n=50&nv=10&te=1' });
+  const host = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(hostPage));
+  let hostPage = '';
+  try {
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    await page.click('#embed-open');
+    await page.uncheck('#embed-stage-1');
+    await page.uncheck('#embed-stage-3');
+    await page.check('#embed-autoplay');
+    const snippet = await page.inputValue('#embed-snippet');
+    assert.match(snippet, /<script>/, 'the snippet carries the lines that fit the frame');
+    assert.match(snippet, new RegExp(`src="[^"]*${base}`), 'the embed keeps the sub-path');
+    // A blog post's column, on another origin.
+    hostPage = `<!doctype html><meta charset=utf-8><body style="margin:0"><main style="width:640px">
+      <h1>A post</h1>${snippet}<p id="after">After the app.</p></main></body>`;
+    await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+    const post = await context.newPage();
+    post.on('pageerror', (e) => problems.push(`host page error: ${e.message}`));
+    await post.goto(`http://127.0.0.1:${host.address().port}/`);
+    const frame = post.frameLocator('iframe[data-lwkd]');
+    // Autoplay trains the teacher by itself; its result comes first, under the stage's title.
+    await frame.locator('#teacher-result').waitFor({ timeout: 180_000 });
+    const order = await frame.locator('#teacher-title').evaluate((title) => {
+      const result = document.getElementById('teacher-result');
+      const fields = title.closest('section').querySelector('.fields');
+      const y = (e) => e.getBoundingClientRect().top;
+      return { title: y(title), result: y(result), fields: y(fields) };
+    });
+    assert.ok(order.title < order.result && order.result < order.fields, `result first: ${JSON.stringify(order)}`);
+    // The frame takes its content's height: no scroll bar of its own, nothing cut off.
+    await post.waitForFunction(() => document.querySelector('iframe[data-lwkd]').style.height !== '', null, { timeout: 30_000 });
+    const inner = post.frames().find((f) => f.url().includes(base));
+    const heights = async () => ({
+      content: await inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)),
+      frame: await post.evaluate(() => document.querySelector('iframe[data-lwkd]').getBoundingClientRect().height),
+    });
+    let h = await heights();
+    for (let i = 0; i < 50 && Math.abs(h.frame - h.content) > 2; i++) {
+      await post.waitForTimeout(200);
+      h = await heights();
+    }
+    assert.ok(Math.abs(h.frame - h.content) <= 2, `the frame fits its content: ${JSON.stringify(h)}`);
+    assert.notEqual(h.frame, 900);
+    assert.equal(await inner.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 2), true,
+      'the embedded page does not scroll inside its frame');
+    await post.screenshot({ path: 'tests/artifacts/embed-host.png', fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally { host.close(); await close(); }
 });

@@ -2,7 +2,7 @@
 // device lost mid-training stops the stage cleanly, keeps what finished and continues on the CPU.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp, progressStep, trainerWorker } from './browser.mjs';
+import { openApp, progressStep, setField, trainerWorker } from './browser.mjs';
 
 // Counts every GPU buffer made and destroyed, and keeps the devices so a test can destroy them. It runs
 // in the training worker, where Burn and its WebGPU device live.
@@ -61,8 +61,7 @@ test('GPU buffers do not grow over repeated WebGPU runs', { timeout: 600_000 }, 
     // GPU calls per LeNet-5 training step (batch 64): a run of 4 steps (200 numerals) against one of 7
     // (400), the same evaluation in both, so the difference is 3 steps' worth.
     assert.deepEqual(calls[3], calls[2], 'the same run makes the same GPU calls');
-    await page.fill('#field-per_class', '40');
-    await page.press('#field-per_class', 'Tab');
+    await setField(page, 'per_class', 40);
     await page.click('#generate');
     await page.locator('#synth-summary', { hasText: '400 training' }).waitFor();
     const longer = await teach();

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { inkedPixels, openApp, setField, shot } from './browser.mjs';
+import { inkedPixels, openApp, selectField, setField, shot } from './browser.mjs';
 import { png, pngClaiming, shapeImages, withLyingEntry, writeTree, zip } from './files.mjs';
 
 test('own images from a folder and a zip, then export → import of a student', { timeout: 300_000 }, async () => {
@@ -28,7 +28,7 @@ test('own images from a folder and a zip, then export → import of a student', 
   const { page, origin, problems, requests, close } = await openApp({ webgpu: false });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
-    await page.selectOption('#field-target', 'own');
+    await selectField(page, 'target', 'own');
     await page.locator('#own-status', { hasText: 'No images chosen yet' }).waitFor();
 
     await page.setInputFiles('#own-folder', folder);
@@ -91,7 +91,7 @@ test('a .zip that lies about its sizes is read only up to the limits, and memory
   });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
-    await page.selectOption('#field-target', 'own');
+    await selectField(page, 'target', 'own');
     const wasmMb = () => page.evaluate(() => window.__wasm.memory.buffer.byteLength / 2 ** 20);
     const before = await wasmMb();
     await page.setInputFiles('#own-zip', bomb);
@@ -111,7 +111,7 @@ test('a picture whose header claims gigapixels is left out, named, before the br
   const { page, problems, close } = await openApp({ webgpu: false });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
-    await page.selectOption('#field-target', 'own');
+    await selectField(page, 'target', 'own');
     await page.setInputFiles('#own-folder', folder);
     await page.locator('#own-status', { hasText: '2 classes (left, right)' }).waitFor({ timeout: 60_000 });
     const notes = await page.locator('#own-notes').innerText();

@@ -27,6 +27,14 @@ pub fn run_job<T: 'static>(
     if state.busy_now() {
         return;
     }
+    // The backends are being timed (*Measure both backends*): a job now would skew the numbers.
+    if state.measuring.get_untracked() {
+        state.tell(
+            None,
+            "The backends are being timed; start again in a few seconds.",
+        );
+        return;
+    }
     state.busy.set(Some(job.stage));
     state.control.set(Control::Run);
     state.notice.set(None);

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{backend, targets};
-use crate::web::platform::{fetch, gpu, storage};
+use crate::web::platform::{fetch, gpu, offline, storage};
 use crate::web::state::{AppState, DataStatus, Restored};
 
 fn now_ms() -> f64 {
@@ -34,6 +34,7 @@ async fn load_data(state: AppState) {
             // first click; a failure here is met again, with its message, by the first job.
             spawn_local(async {
                 let _ = crate::web::trainer::client::connect(0).await;
+                offline::register().await;
             });
         }
         Err(e) => state.data.set(DataStatus::Failed(e.to_string())),

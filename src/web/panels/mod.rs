@@ -3,6 +3,7 @@
 pub mod distill;
 pub mod gpu_lost_banner;
 pub mod import_weights;
+pub mod intro;
 pub mod own_picker;
 pub mod results;
 pub mod scenarios;

@@ -140,6 +140,10 @@ pub fn ShareBar() -> impl IntoView {
     }
 }
 
+/// The snippet's few lines that fit each embedded app's `<iframe>` to the height it posts
+/// (`platform/embed_height.rs`); without them the frame keeps its fixed 900 px.
+const FIT_SCRIPT: &str = "<script>addEventListener(\"message\",function(e){var h=e.data&&e.data.lwkdHeight;document.querySelectorAll(\"iframe[data-lwkd]\").forEach(function(f){if(h>0&&f.contentWindow===e.source)f.style.height=Math.ceil(h)+\"px\"})});</script>";
+
 /// The `<iframe>` snippet for the current settings, with the embed's choices.
 #[component]
 fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
@@ -168,7 +172,7 @@ fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             autoplay: autoplay.get(),
         };
         format!(
-            "<iframe src=\"{}\" title=\"LW-KD in your browser\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            "<iframe data-lwkd src=\"{}\" title=\"LW-KD in your browser\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\"></iframe>\n{FIT_SCRIPT}",
             url_for(&state.config.get(), &view)
         )
     };
@@ -188,7 +192,7 @@ fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                 <label class="check"><input type="checkbox" id="embed-autoplay"
                     on:change=move |ev| autoplay.set(event_target_checked(&ev))/>"start by itself"</label>
             </div>
-            <textarea id="embed-snippet" readonly rows="3" prop:value=snippet></textarea>
+            <textarea id="embed-snippet" readonly rows="5" prop:value=snippet></textarea>
         </div>
     }
 }

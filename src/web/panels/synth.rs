@@ -10,6 +10,7 @@ use crate::web::state::{AppState, DataStatus, use_state};
 use crate::web::widgets::fields::KnobFields;
 use crate::web::widgets::grid::{self, ImageGrid, Tile};
 use crate::web::widgets::notice::NoticeSlot;
+use crate::web::widgets::settings::Settings;
 use crate::web::widgets::stage::{StageSection, WhatHappens};
 
 /// A few synthesized images of each class, labelled with their numeral.
@@ -45,12 +46,14 @@ pub fn SynthPanel() -> impl IntoView {
                 "Class "<em>"k"</em>" is the number "<em>"k"</em>" written with real handwritten MNIST digits, each digit
                 drawn at random and nudged by up to 2 pixels. With K ≤ 10 an image is one digit; with K up to 100
                 it is two digits side by side (28 × 56 px). Validation images use only digits held out from training.
-                Look at: the sample grid (one row per class) and the fingerprint — the same seed gives the same
+                Look at: the sample grid (three images of each class, numeral underneath) and the fingerprint — the same seed gives the same
                 fingerprint on any machine, and in the command-line tool."
             </WhatHappens>
-            <div class="fields">
-                <KnobFields stage=1/>
-            </div>
+            <Settings>
+                <div class="fields">
+                    <KnobFields stage=1/>
+                </div>
+            </Settings>
             <div class="actions">
                 <button
                     id="generate"

@@ -13,6 +13,7 @@ use crate::web::widgets::grid::{self, ImageGrid, Tile};
 use crate::web::widgets::line_chart::{Line, LineChart, accuracy_lines};
 use crate::web::widgets::notice::NoticeSlot;
 use crate::web::widgets::run_controls::{RunControls, RunIds};
+use crate::web::widgets::settings::Settings;
 use crate::web::widgets::stage::{StageSection, WhatHappens};
 
 /// Validation images shown with the teacher's prediction.
@@ -47,10 +48,12 @@ pub fn TeacherPanel() -> impl IntoView {
                 dataset, instead of a big teacher that takes hours. Look at: the loss falling fast and then
                 flattening, and validation accuracy (digits it never saw) staying close to training accuracy."
             </WhatHappens>
-            <div class="fields">
-                <KnobFields stage=2/>
-                <div class="field" class:hidden=state.view.with_value(|v| v.hides("backend"))><BackendSelect/></div>
-            </div>
+            <Settings>
+                <div class="fields">
+                    <KnobFields stage=2/>
+                    <div class="field" class:hidden=state.view.with_value(|v| v.hides("backend"))><BackendSelect/></div>
+                </div>
+            </Settings>
             <p id="teacher-estimate" class="small muted">{move || {
                 let ms = state.teacher.summary.get().map(|t| t.ms_per_step);
                 format!("This run: {}.", state.config.get().teacher_estimate().describe(ms))
@@ -88,7 +91,7 @@ fn TeacherCharts() -> impl IntoView {
     }
 }
 
-/// Validation images with the teacher's prediction, right ones green, wrong ones red.
+/// Validation images with the teacher's prediction, right ones framed green, wrong ones orange-red.
 fn draw_preview(state: AppState, canvas: &HtmlCanvasElement) {
     let (Some(t), Some(set)) = (state.teacher.summary.get(), state.synth.set.get_value()) else {
         return;
@@ -128,7 +131,7 @@ fn TeacherResult() -> impl IntoView {
             </div>
         })}
         <ImageGrid id="teacher-preview"
-            aria_label="Validation images with the teacher's prediction; green is right, red is wrong"
+            aria_label="Validation images with the teacher's prediction; green is right, orange-red is wrong"
             draw=move |canvas| draw_preview(state, canvas)/>
     }
 }

@@ -8,7 +8,7 @@ use burn::prelude::Device;
 use crate::pipeline::BackendKind;
 
 thread_local! {
-    // Burn's wgpu runtime can be initialised once per page; later runs reuse the device.
+    // Burn's wgpu runtime can be initialised once per worker; later runs reuse the device.
     static WGPU: RefCell<Option<Device>> = const { RefCell::new(None) };
 }
 

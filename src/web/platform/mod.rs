@@ -3,6 +3,7 @@
 
 pub mod canvas;
 pub mod constructors;
+pub mod embed_height;
 pub mod export;
 pub mod fetch;
 pub mod gpu;
@@ -10,7 +11,9 @@ pub mod gpu;
 pub mod gpu_device;
 pub mod host;
 pub mod js;
+pub mod offline;
 pub mod own_files;
 pub mod panic;
+pub mod screen;
 pub mod storage;
 pub mod yield_now;

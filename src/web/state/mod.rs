@@ -34,6 +34,12 @@ pub struct AppState {
     pub measured: RwSignal<Option<Measured>>,
     /// Both backends are being timed now.
     pub measuring: RwSignal<bool>,
+    /// Changes when charts must be drawn again (resize, pixel ratio, colour scheme, presentation).
+    pub screen: RwSignal<u32>,
+    /// *Run the whole demo* was pressed this many times (autoplay runs the stages for the last press).
+    pub demo: RwSignal<u32>,
+    /// The stages' settings start unfolded (the link carried settings, or the page is embedded).
+    pub settings_open: StoredValue<bool>,
     /// The stage WebGPU stopped in, and why (a lost device); offers to continue on the CPU.
     pub gpu_lost: RwSignal<Option<(Stage, String)>>,
     pub data: RwSignal<DataStatus>,
@@ -60,6 +66,9 @@ impl AppState {
             backend: RwSignal::new(None),
             measured: RwSignal::new(None),
             measuring: RwSignal::new(false),
+            screen: crate::web::platform::screen::watch(),
+            demo: RwSignal::new(0),
+            settings_open: StoredValue::new(true),
             gpu_lost: RwSignal::new(None),
             data: RwSignal::new(DataStatus::Loading),
             digits: StoredValue::new(None),

@@ -130,9 +130,18 @@ pub fn control(c: Control) {
     send_all(&Request::Control(c));
 }
 
-/// Tells the training workers that the WebGPU device is gone (they forget it and any teacher on it).
+/// Tells the workers that the WebGPU device is gone (they forget it and any teacher on it), the side
+/// worker too: it may hold a device from timing the backends.
 pub fn forget_gpu() {
     send_all(&Request::ForgetGpu);
+    if POOL.with_borrow(|p| p.get(SIDE).is_some_and(Option::is_some)) {
+        send(SIDE, &Request::ForgetGpu);
+    }
+}
+
+/// Gives up on worker `i` (its job took too long): it is stopped, and its next job starts a fresh one.
+pub fn abandon(i: usize, reason: &str) {
+    fail(i, reason.to_string());
 }
 
 /// Makes the home worker panic (see `deliberate_worker_panic` in `src/bin/lwkd_web.rs`).
@@ -172,12 +181,10 @@ fn page_module() -> Result<String, String> {
         .ok_or_else(|| "the page has no module link".to_string())
 }
 
-/// The worker script's URL, with its training module's, versioned by the module's hash that the build
-/// put in the page (`scripts/version-worker.mjs`; Trunk does not hash a worker's files), so a cache
-/// never pairs a new page with an old training module.
-fn script_url() -> Result<String, String> {
-    let page = page_module()?;
-    let version = web_sys::window()
+/// The training module's version: its content hash, which the build put in the page (empty in a
+/// build without it).
+pub fn module_version() -> String {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| {
             d.query_selector("meta[name=lwkd-worker-version]")
@@ -185,7 +192,15 @@ fn script_url() -> Result<String, String> {
                 .flatten()
         })
         .and_then(|m| m.get_attribute("content"))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The worker script's URL, with its training module's, versioned by the module's hash that the build
+/// put in the page (`scripts/version-worker.mjs`; Trunk does not hash a worker's files), so a cache
+/// never pairs a new page with an old training module.
+fn script_url() -> Result<String, String> {
+    let page = page_module()?;
+    let version = module_version();
     let beside = |name: &str| {
         web_sys::Url::new_with_base(name, &page)
             .map(|u| {

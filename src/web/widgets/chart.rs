@@ -1,61 +1,139 @@
-//! Line charts drawn by plotters on a `<canvas>`.
+//! Charts drawn by plotters on a `<canvas>`, for the screen they are seen on: at the device pixel
+//! ratio and the width the page gives them, in its colours (light or dark), larger in presentation
+//! mode. Legends are HTML beside the canvas (`line_chart.rs`), so they never cover a line.
 
 use plotters::coord::types::RangedCoordf32;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
+
+use crate::web::platform::canvas::fit;
+use crate::web::platform::screen::{self, Rgb, Theme};
 
 /// Colour-blind-safe (Okabe–Ito) series colours.
 pub const BLUE: RGBColor = RGBColor(0, 114, 178);
 pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+pub const SKY: RGBColor = RGBColor(86, 180, 233);
+pub const GREEN: RGBColor = RGBColor(0, 158, 115);
+pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+/// A mid grey, readable on the light and on the dark background.
+pub const GREY: RGBColor = RGBColor(140, 140, 140);
+
+/// CSS width a chart is drawn at before the page has laid it out.
+const FALLBACK_WIDTH: f64 = 560.0;
 
 type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf32, RangedCoordf32>>;
 
-/// A white chart with axes, labels and a light grid over `x` × `y`; `body` draws the data on it.
+fn rgb(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+/// How to draw on one canvas: backing pixels per CSS pixel (times 1.4 in presentation mode, for
+/// type and lines) and the page's colours.
+#[derive(Clone, Copy)]
+pub struct Look {
+    pub scale: f64,
+    pub theme: Theme,
+}
+
+impl Look {
+    /// `n` CSS pixels in backing pixels.
+    fn px(&self, n: f64) -> i32 {
+        (n * self.scale).round() as i32
+    }
+
+    fn font(&self, size: f64) -> TextStyle<'static> {
+        ("sans-serif", size * self.scale)
+            .into_font()
+            .color(&rgb(self.theme.text))
+    }
+}
+
+/// The x axis counts whole things (steps, epochs): its ticks are whole numbers.
+#[derive(Clone, Copy, PartialEq)]
+pub enum XAxis {
+    Whole,
+    Continuous,
+}
+
+fn whole(v: &f32) -> String {
+    format!("{v:.0}")
+}
+
+/// A tick label with no needless zeros: 20, 1.5, 0.25.
+fn tidy(v: &f32) -> String {
+    let text = format!("{v:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// Sizes `canvas` (`css_height` CSS pixels high) and draws axes with titles clear of the tick
+/// labels and a light grid over `x` × `y`; `body` draws the data on it.
 fn with_axes(
     canvas: HtmlCanvasElement,
+    css_height: f64,
     (x, y): (std::ops::Range<f32>, std::ops::Range<f32>),
-    (x_label, y_label): (&str, &str),
-    body: impl FnOnce(&mut Chart<'_>),
+    (x_label, y_label, x_axis): (&str, &str, XAxis),
+    body: impl FnOnce(&mut Chart<'_>, Look),
 ) {
+    let (_, _, ratio) = fit(&canvas, FALLBACK_WIDTH, css_height);
+    let presentation = if screen::presenting() { 1.4 } else { 1.0 };
+    let look = Look {
+        scale: ratio * presentation,
+        theme: screen::theme(),
+    };
     let Some(backend) = CanvasBackend::with_canvas_object(canvas) else {
         return;
     };
     let root = backend.into_drawing_area();
-    let _ = root.fill(&WHITE);
+    let _ = root.fill(&rgb(look.theme.background));
+    let whole_ticks = (x.end - x.start).floor().max(1.0) as usize + 1;
     let Ok(mut chart) = ChartBuilder::on(&root)
-        .margin(10)
-        .x_label_area_size(30)
-        .y_label_area_size(44)
+        .margin(look.px(12.0))
+        .x_label_area_size(look.px(42.0))
+        .y_label_area_size(look.px(58.0))
         .build_cartesian_2d(x, y)
     else {
         return;
     };
-    let _ = chart
-        .configure_mesh()
-        .x_desc(x_label)
+    let mut mesh = chart.configure_mesh();
+    mesh.x_desc(x_label)
         .y_desc(y_label)
-        .light_line_style(RGBColor(235, 235, 235))
-        .draw();
-    body(&mut chart);
+        .label_style(look.font(12.0))
+        .axis_desc_style(look.font(13.0))
+        .axis_style(rgb(look.theme.muted))
+        .bold_line_style(rgb(look.theme.grid))
+        .light_line_style(rgb(look.theme.grid).mix(0.4))
+        .x_label_offset(0)
+        .y_labels(6)
+        .y_label_formatter(&tidy)
+        .set_all_tick_mark_size(look.px(4.0));
+    if x_axis == XAxis::Whole {
+        mesh.x_labels(whole_ticks.min(10)).x_label_formatter(&whole);
+    } else {
+        mesh.x_label_formatter(&tidy);
+    }
+    let _ = mesh.draw();
+    body(&mut chart, look);
     let _ = root.present();
 }
 
 pub struct Series<'a> {
-    pub name: &'a str,
     pub color: RGBColor,
     pub points: &'a [(f32, f32)],
     /// (low, high) per point, shaded under the line; empty for none.
     pub band: &'a [(f32, f32)],
-    /// Dashed and not in the legend.
     pub dashed: bool,
 }
 
-/// Draws `series` on `canvas`; `y` fixes the y range (else it fits the data).
+/// Draws `series` on `canvas`, `css_height` CSS pixels high; `y` fixes the y range (else it fits the
+/// data). The x axis counts steps or epochs: whole-number ticks and, over a short range, half a unit of
+/// room on either side, so a single epoch is a point inside the frame, not on it.
 pub fn draw(
     canvas: HtmlCanvasElement,
-    x_label: &str,
-    y_label: &str,
+    css_height: f64,
+    (x_label, y_label): (&str, &str),
     series: &[Series],
     y: Option<(f32, f32)>,
 ) {
@@ -65,8 +143,15 @@ pub fn draw(
             s.points.iter().copied().chain(band)
         })
     };
-    let x_max = all().map(|p| p.0).fold(1.0f32, f32::max);
-    let legend = series.iter().filter(|s| !s.dashed).count() > 1;
+    let xs = || all().map(|p| p.0);
+    let (lo, hi) = (xs().fold(f32::MAX, f32::min), xs().fold(f32::MIN, f32::max));
+    let (x_lo, x_hi) = if lo > hi {
+        (0.0, 1.0)
+    } else if hi - lo < 20.0 {
+        (lo - 0.5, hi + 0.5)
+    } else {
+        (lo.min(0.0), hi)
+    };
     let (y_min, y_max) = y.unwrap_or_else(|| {
         let hi = all().map(|p| p.1).fold(f32::MIN, f32::max);
         if hi == f32::MIN {
@@ -75,37 +160,29 @@ pub fn draw(
             (0.0, hi * 1.05)
         }
     });
-    let ranges = (0f32..x_max, y_min..y_max.max(y_min + 1e-3));
-    with_axes(canvas, ranges, (x_label, y_label), |chart| {
+    let ranges = (x_lo..x_hi, y_min..y_max.max(y_min + 1e-3));
+    let labels = (x_label, y_label, XAxis::Whole);
+    with_axes(canvas, css_height, ranges, labels, |chart, look| {
         for s in series.iter().filter(|s| !s.band.is_empty()) {
             shade(chart, s);
         }
         for s in series {
-            let style = ShapeStyle::from(&s.color).stroke_width(2);
+            let style = ShapeStyle::from(&s.color).stroke_width(look.px(2.0).max(1) as u32);
             if s.dashed {
-                let dashes = DashedLineSeries::new(s.points.iter().copied(), 6, 4, style);
+                let (dash, gap) = (look.px(6.0).max(1) as u32, look.px(4.0).max(1) as u32);
+                let dashes = DashedLineSeries::new(s.points.iter().copied(), dash, gap, style);
                 let _ = chart.draw_series(dashes);
                 continue;
             }
-            if let Ok(ann) = chart.draw_series(LineSeries::new(s.points.iter().copied(), style)) {
-                let color = s.color;
-                ann.label(s.name)
-                    .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color));
-            }
+            let _ = chart.draw_series(LineSeries::new(s.points.iter().copied(), style));
             if s.points.len() < 30 {
+                let r = look.px(3.0).max(2);
                 let _ = chart.draw_series(
                     s.points
                         .iter()
-                        .map(|&p| Circle::new(p, 3, s.color.filled())),
+                        .map(|&p| Circle::new(p, r as u32, s.color.filled())),
                 );
             }
-        }
-        if legend {
-            let _ = chart
-                .configure_series_labels()
-                .background_style(WHITE.mix(0.85))
-                .border_style(RGBColor(200, 200, 200))
-                .draw();
         }
     });
 }
@@ -121,12 +198,6 @@ fn shade(chart: &mut Chart<'_>, s: &Series) {
         s.color.mix(0.18).filled(),
     )));
 }
-
-pub const SKY: RGBColor = RGBColor(86, 180, 233);
-pub const GREEN: RGBColor = RGBColor(0, 158, 115);
-pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
-pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
-pub const GREY: RGBColor = RGBColor(90, 90, 90);
 
 /// One colour per method, the same in every chart and in the table.
 pub fn method_color(m: crate::distill::Method) -> RGBColor {
@@ -156,8 +227,13 @@ pub struct Point {
 }
 
 /// Labelled points: accuracy against cost, one point per method.
-pub fn draw_points(canvas: HtmlCanvasElement, x_label: &str, y_label: &str, points: &[Point]) {
-    let x_max = points.iter().map(|p| p.x).fold(1.0f32, f32::max) * 1.15;
+pub fn draw_points(
+    canvas: HtmlCanvasElement,
+    css_height: f64,
+    (x_label, y_label): (&str, &str),
+    points: &[Point],
+) {
+    let x_max = points.iter().map(|p| p.x).fold(1.0f32, f32::max) * 1.1;
     let y_lo = points
         .iter()
         .map(|p| p.y - p.y_err)
@@ -165,23 +241,34 @@ pub fn draw_points(canvas: HtmlCanvasElement, x_label: &str, y_label: &str, poin
     let y_hi = points.iter().map(|p| p.y + p.y_err).fold(0.0f32, f32::max);
     let (y_lo, y_hi) = ((y_lo - 3.0).max(0.0), (y_hi + 3.0).min(100.0));
     let ranges = (0f32..x_max, y_lo..y_hi.max(y_lo + 1.0));
-    with_axes(canvas, ranges, (x_label, y_label), |chart| {
+    let labels = (x_label, y_label, XAxis::Continuous);
+    with_axes(canvas, css_height, ranges, labels, |chart, look| {
         for p in points {
             if p.y_err > 0.0 {
                 let bar = [(p.x, p.y - p.y_err), (p.x, p.y + p.y_err)];
-                let style = ShapeStyle::from(&p.color).stroke_width(2);
+                let style = ShapeStyle::from(&p.color).stroke_width(look.px(2.0).max(1) as u32);
                 let _ = chart.draw_series(std::iter::once(PathElement::new(bar, style)));
             }
+            let r = look.px(5.0).max(3) as u32;
             let _ = chart.draw_series(std::iter::once(Circle::new(
                 (p.x, p.y),
-                5,
+                r,
                 p.color.filled(),
             )));
-            let _ = chart.draw_series(std::iter::once(Text::new(
-                p.name.clone(),
-                (p.x, p.y),
-                ("sans-serif", 12).into_font().color(&p.color),
-            )));
+            // The name beside the point, clear of its marker: on its left in the right half, so it
+            // is not cut off by the frame.
+            let left = p.x > x_max * 0.5;
+            let (dx, anchor) = match left {
+                true => (-look.px(8.0), HPos::Right),
+                false => (look.px(8.0), HPos::Left),
+            };
+            let style = look
+                .font(12.0)
+                .color(&p.color)
+                .pos(Pos::new(anchor, VPos::Center));
+            let _ = chart.draw_series(std::iter::once(
+                EmptyElement::at((p.x, p.y)) + Text::new(p.name.clone(), (dx, 0), style),
+            ));
         }
     });
 }

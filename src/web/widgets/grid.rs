@@ -7,6 +7,8 @@ use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
 
 use crate::web::platform::canvas::context_2d;
+use crate::web::platform::screen;
+use crate::web::state::use_state;
 
 pub struct Tile {
     pub index: usize,
@@ -33,6 +35,8 @@ pub fn draw(canvas: &HtmlCanvasElement, set: &ImageSet, tiles: &[Tile], per_row:
     ctx.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
     ctx.set_font("12px sans-serif");
     ctx.set_text_align("center");
+    // Captions in the page's text colour (the canvas is transparent: the card shows through).
+    let text = screen::theme().text.css();
     for (n, tile) in tiles.iter().enumerate() {
         let (x0, y0) = ((n % per_row) * cell_w, (n / per_row) * cell_h);
         let src = set.image(tile.index);
@@ -60,9 +64,9 @@ pub fn draw(canvas: &HtmlCanvasElement, set: &ImageSet, tiles: &[Tile], per_row:
                 h as f64 - 3.0,
             );
         }
-        ctx.set_fill_style_str(match tile.correct {
-            Some(false) => "#d55e00",
-            _ => "#333",
+        ctx.set_fill_style_str(&match tile.correct {
+            Some(false) => "#d55e00".to_string(),
+            _ => text.clone(),
         });
         ctx.fill_text(&tile.caption, (x0 + w / 2) as f64, (y0 + h + 13) as f64)
             .ok();
@@ -95,7 +99,9 @@ pub fn ImageGrid(
     canvas: Option<NodeRef<html::Canvas>>,
 ) -> impl IntoView {
     let canvas = canvas.unwrap_or_default();
+    let screen = use_state().screen;
     Effect::new(move |_| {
+        screen.track();
         if let Some(c) = canvas.get() {
             draw(&c);
         }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use plotters::style::RGBColor;
 
 use super::chart::{self, BLUE, ORANGE, Series};
+use crate::web::state::use_state;
 
 /// One named line of a chart.
 #[derive(Clone)]
@@ -44,6 +45,30 @@ pub fn accuracy_lines(acc: &[(usize, f32, f32)], held_out: &'static str) -> Vec<
     ]
 }
 
+/// The legend under a chart, in HTML: it never covers a line and reads well at any size. Dashed lines
+/// share one entry, `dashed_means`.
+#[component]
+pub fn Legend(#[prop(into)] lines: Signal<Vec<Line>>, dashed_means: &'static str) -> impl IntoView {
+    let entries = move || {
+        let lines = lines.get();
+        let solid: Vec<_> = lines.iter().filter(|l| !l.dashed).cloned().collect();
+        let dashed = lines.iter().any(|l| l.dashed);
+        let show = solid.len() > 1 || dashed;
+        let items = solid
+            .into_iter()
+            .filter(|_| show)
+            .map(|l| {
+                let style = format!("background:{}", chart::css(l.color));
+                view! { <li><span class="swatch" style=style></span>{l.name}</li> }
+            })
+            .collect_view();
+        let dashed =
+            dashed.then(|| view! { <li><span class="swatch dashed"></span>{dashed_means}</li> });
+        (items, dashed)
+    };
+    view! { <ul class="legend">{entries}</ul> }
+}
+
 #[component]
 pub fn LineChart(
     id: &'static str,
@@ -55,7 +80,15 @@ pub fn LineChart(
     /// Fixes the y range (else it fits the data).
     #[prop(optional)]
     y_range: Option<(f32, f32)>,
-    #[prop(default = "260")] height: &'static str,
+    /// CSS pixels; the width is the page's.
+    #[prop(default = 260.0)]
+    height: f64,
+    /// A heading that names what is drawn (e.g. the method whose curves these are).
+    #[prop(optional, into)]
+    title: Option<Signal<String>>,
+    /// What a dashed line means, in the legend.
+    #[prop(default = "dashed: training")]
+    dashed_means: &'static str,
     /// Writes the first line's number of points into `data-points` (tests wait on it).
     #[prop(optional)]
     count_points: bool,
@@ -64,7 +97,9 @@ pub fn LineChart(
     canvas: Option<NodeRef<html::Canvas>>,
 ) -> impl IntoView {
     let canvas = canvas.unwrap_or_default();
+    let screen = use_state().screen;
     Effect::new(move |_| {
+        screen.track();
         let lines = lines.get();
         if let Some(c) = canvas.get() {
             if count_points {
@@ -77,19 +112,21 @@ pub fn LineChart(
             let series: Vec<Series> = lines
                 .iter()
                 .map(|l| Series {
-                    name: l.name,
                     color: l.color,
                     points: &l.points,
                     band: &l.band,
                     dashed: l.dashed,
                 })
                 .collect();
-            chart::draw(c, x_label, y_label, &series, y_range);
+            chart::draw(c, height, (x_label, y_label), &series, y_range);
         }
     });
+    let title_id = format!("{id}-title");
     view! {
         <figure>
-            <canvas id=id node_ref=canvas width="560" height=height aria-label=aria_label></canvas>
+            {title.map(|t| view! { <p class="chart-title" id=title_id.clone()>{t}</p> })}
+            <canvas id=id node_ref=canvas aria-label=aria_label></canvas>
+            <Legend lines=lines dashed_means=dashed_means/>
             <figcaption>{caption}</figcaption>
         </figure>
     }

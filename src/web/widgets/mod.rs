@@ -8,5 +8,6 @@ pub mod grid;
 pub mod line_chart;
 pub mod notice;
 pub mod run_controls;
+pub mod settings;
 pub mod soft_view;
 pub mod stage;

@@ -2,7 +2,9 @@
 //! figures (step, speed, time left or taken).
 
 use crate::pipeline::Control;
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::web::state::{Progress, use_state};
 
@@ -46,6 +48,23 @@ fn figures(p: Option<Progress>, busy: bool, paused: bool, name_stage: bool) -> S
     )
 }
 
+/// Whether focus may be moved: it is on one of `ours` or nowhere in particular (the page itself).
+fn focus_is_free(ours: &[Option<web_sys::HtmlButtonElement>]) -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match doc.active_element() {
+        None => true,
+        Some(el) => {
+            doc.body().is_some_and(|b| *b == el)
+                || ours
+                    .iter()
+                    .flatten()
+                    .any(|b| *b.unchecked_ref::<web_sys::Element>() == el)
+        }
+    }
+}
+
 #[component]
 pub fn RunControls(
     ids: RunIds,
@@ -77,6 +96,24 @@ pub fn RunControls(
             }
         })
     };
+    // Keyboard users keep their place: the pressed button is disabled while its job runs (the browser
+    // then drops focus to the page's start), so focus moves to Pause, and back when the job ends.
+    let (run_ref, pause_ref, cancel_ref) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    Effect::new(move |was: Option<bool>| {
+        let now = busy.get();
+        if was.is_some_and(|was| was != now) {
+            request_animation_frame(move || {
+                let ours = [run_ref, pause_ref, cancel_ref].map(|r| r.get_untracked());
+                if focus_is_free(&ours) {
+                    let to: NodeRef<html::Button> = if now { pause_ref } else { run_ref };
+                    if let Some(b) = to.get_untracked() {
+                        let _ = b.focus();
+                    }
+                }
+            });
+        }
+        now
+    });
     let pct = move || {
         progress
             .get()
@@ -84,14 +121,14 @@ pub fn RunControls(
     };
     view! {
         <div class="actions">
-            <button id=ids.run class="primary" on:click=move |_| on_run() disabled=move || !can_run.get()>
+            <button id=ids.run node_ref=run_ref class="primary" on:click=move |_| on_run() disabled=move || !can_run.get()>
                 {move || if busy.get() { busy_label } else { label }}
             </button>
-            <button id=ids.pause on:click=toggle disabled=move || !busy.get()
+            <button id=ids.pause node_ref=pause_ref on:click=toggle disabled=move || !busy.get()
                 aria-pressed=move || if paused() { "true" } else { "false" }>
                 {move || if paused() { "Resume" } else { "Pause" }}
             </button>
-            <button id=ids.cancel on:click=move |_| control.set(Control::Cancel) disabled=move || !busy.get()>
+            <button id=ids.cancel node_ref=cancel_ref on:click=move |_| control.set(Control::Cancel) disabled=move || !busy.get()>
                 "Cancel"
             </button>
             {children.map(|c| c())}

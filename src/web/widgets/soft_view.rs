@@ -8,7 +8,8 @@ use crate::distill::{MethodResult, Showcase};
 use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use crate::web::platform::canvas::white;
+use crate::web::platform::canvas::picture;
+use crate::web::platform::screen::{self, Theme};
 
 const IMG: f64 = 56.0;
 const BAR_W: f64 = 200.0;
@@ -16,19 +17,23 @@ const ROW_H: f64 = 96.0;
 const HEAD: f64 = 22.0;
 const GAP: f64 = 28.0;
 
-/// Draws a grey image scaled ×2 at (x, y).
+/// Draws a grey image scaled ×2 at (x, y) in CSS pixels. Image data ignores the context's scale, so
+/// it is enlarged here to device pixels (nearest neighbour: the pixels stay square and sharp).
 fn image(ctx: &CanvasRenderingContext2d, px: &[u8], cols: usize, x: f64, y: f64) {
-    let (w, h) = (cols * 2, 56);
+    let ratio = screen::pixel_ratio();
+    let f = (2.0 * ratio).round().max(1.0) as usize;
+    let (w, h) = (cols * f, 28 * f);
     let mut rgba = vec![0u8; w * h * 4];
     for yy in 0..h {
         for xx in 0..w {
-            let v = 255 - px[(yy / 2) * cols + xx / 2];
+            let v = 255 - px[(yy / f) * cols + xx / f];
             rgba[(yy * w + xx) * 4..(yy * w + xx) * 4 + 4].copy_from_slice(&[v, v, v, 255]);
         }
     }
     if let Ok(img) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w as u32, h as u32)
     {
-        ctx.put_image_data(&img, x, y).ok();
+        ctx.put_image_data(&img, (x * ratio).round(), (y * ratio).round())
+            .ok();
     }
 }
 
@@ -39,19 +44,24 @@ fn bars(
     p: &[f32],
     truth: usize,
     (x, y, w): (f64, f64, f64),
-    color: &str,
+    (color, theme): (&str, &Theme),
 ) {
     let h = ROW_H - 30.0;
-    ctx.set_stroke_style_str("#ccc");
+    ctx.set_stroke_style_str(&theme.grid.css());
     ctx.stroke_rect(x, y, w, h);
     let bw = w / p.len().max(1) as f64;
     let top = p.iter().cloned().fold(1e-6f32, f32::max);
     for (k, &v) in p.iter().enumerate() {
-        ctx.set_fill_style_str(if k == truth { "#1d1d1f" } else { color });
+        let fill = if k == truth {
+            theme.text.css()
+        } else {
+            color.to_string()
+        };
+        ctx.set_fill_style_str(&fill);
         let bh = (v.clamp(0.0, 1.0) / top) as f64 * (h - 4.0);
         ctx.fill_rect(x + k as f64 * bw + 1.0, y + h - bh, (bw - 2.0).max(1.0), bh);
     }
-    ctx.set_fill_style_str("#555");
+    ctx.set_fill_style_str(&theme.muted.css());
     let truth_p = p.get(truth).copied().unwrap_or(0.0);
     let label = match w < BAR_W {
         true => format!("true {:.2} · H {:.2}", truth_p, entropy_bits(p)),
@@ -93,14 +103,15 @@ pub fn draw(canvas: &HtmlCanvasElement, pic: &SoftPicture) {
     };
     let width = (x_bars + 3.0 * (BAR_W + GAP)).max(10.0 + draws as f64 * (draw_w + 12.0));
     let height = HEAD + rows as f64 * ROW_H + draws_h;
-    let Some(ctx) = white(canvas, width as u32, height as u32) else {
+    let theme = screen::theme();
+    let Some(ctx) = picture(canvas, width, height, theme.background) else {
         return;
     };
     canvas
         .set_attribute("data-temperature", &format!("{t}"))
         .ok();
     ctx.set_font("12px sans-serif");
-    ctx.set_fill_style_str("#333");
+    ctx.set_fill_style_str(&theme.text.css());
     let titles = [
         (10.0, "test image".to_string()),
         (x_synth, "teacher saw".to_string()),
@@ -121,7 +132,7 @@ pub fn draw(canvas: &HtmlCanvasElement, pic: &SoftPicture) {
         let y = HEAD + r as f64 * ROW_H;
         let truth = target.test.labels[i] as usize;
         image(&ctx, target.test.image(i), target.test.cols, 10.0, y);
-        ctx.set_fill_style_str("#333");
+        ctx.set_fill_style_str(&theme.text.css());
         let name = target.class_names.get(truth).cloned().unwrap_or_default();
         ctx.fill_text(&name, 10.0, y + IMG + 14.0).ok();
         if let Some(px) = show.synth_images.get(r) {
@@ -135,17 +146,27 @@ pub fn draw(canvas: &HtmlCanvasElement, pic: &SoftPicture) {
         for (c, (z, color)) in columns.into_iter().enumerate() {
             if let Some(z) = z {
                 let x = x_bars + c as f64 * (BAR_W + GAP);
-                bars(&ctx, &soften(z, t), truth, (x, y, BAR_W), color);
+                bars(&ctx, &soften(z, t), truth, (x, y, BAR_W), (color, &theme));
             }
         }
     }
     if draws > 0 {
-        class_draws(&ctx, pic, HEAD + rows as f64 * ROW_H + 8.0, draw_w);
+        class_draws(
+            &ctx,
+            pic,
+            HEAD + rows as f64 * ROW_H + 8.0,
+            (draw_w, &theme),
+        );
     }
 }
 
 /// The row of fresh numerals of one class, each with the teacher's output at the picture's T.
-fn class_draws(ctx: &CanvasRenderingContext2d, pic: &SoftPicture, y: f64, draw_w: f64) {
+fn class_draws(
+    ctx: &CanvasRenderingContext2d,
+    pic: &SoftPicture,
+    y: f64,
+    (draw_w, theme): (f64, &Theme),
+) {
     let (show, t) = (pic.show, pic.t);
     let truth = show
         .indices
@@ -157,7 +178,7 @@ fn class_draws(ctx: &CanvasRenderingContext2d, pic: &SoftPicture, y: f64, draw_w
         .get(truth)
         .cloned()
         .unwrap_or_default();
-    ctx.set_fill_style_str("#333");
+    ctx.set_fill_style_str(&theme.text.css());
     ctx.fill_text(
         &format!("{} fresh numerals of class {truth} ({name}), as LW-KD draws them, and the teacher's output on each at T = {t}: every image gets its own soft target", show.class_draws.len()),
         10.0,
@@ -177,7 +198,7 @@ fn class_draws(ctx: &CanvasRenderingContext2d, pic: &SoftPicture, y: f64, draw_w
             &soften(z, t),
             truth,
             (x, y + 20.0 + IMG, draw_w),
-            "#0072b2",
+            ("#0072b2", theme),
         );
     }
 }

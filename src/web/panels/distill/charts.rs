@@ -73,17 +73,26 @@ pub fn DistillCharts() -> impl IntoView {
         }]
     });
     let accuracy = Signal::derive(move || accuracy_lines(&d.run.accuracy.get(), "test"));
+    // The pool trains several networks at once; these charts follow the one that started last.
+    let title = move |what: &'static str| {
+        Signal::derive(move || match d.run.progress.with(|p| p.stage) {
+            Some(stage) => format!("{what} — {}", stage.label()),
+            None => what.to_string(),
+        })
+    };
     view! {
         <div class="charts">
             <LineChart id="distill-loss-chart" aria_label="Loss components of the running method per step"
                     x_label="training step" y_label="loss" lines=losses count_points=true
+                    title=title("Loss")
                 caption="Loss components of the method running now: hard-label CE, the soft-target term, and for LW-KD the adversarial terms."/>
             <LineChart id="disc-chart" aria_label="Discriminator accuracy per step"
                     x_label="training step" y_label="discriminator accuracy (%)" lines=disc
                     y_range=(0.0, 100.0) count_points=true
-                caption="LW-KD's discriminator (its latest run): how often it tells the teacher's outputs from the student's. Near 50 % the student's outputs pass for the teacher's."/>
+                caption="LW-KD's discriminator (its latest run): how often it tells the teacher's outputs from the student's. 50 % would mean it cannot tell them apart; it stays above that here — the student's outputs stay recognisably its own."/>
             <LineChart id="distill-acc-chart" aria_label="Student training and test accuracy per epoch"
                     x_label="epoch" y_label="student accuracy (%)" lines=accuracy y_range=(0.0, 100.0)
+                    title=title("Accuracy")
                 caption="The running student's accuracy per epoch on its training images and on the test split."/>
         </div>
     }

@@ -16,6 +16,7 @@ use crate::web::actions::distill::run;
 use crate::web::state::{DataStatus, TargetStatus, use_state};
 use crate::web::widgets::notice::NoticeSlot;
 use crate::web::widgets::run_controls::{RunControls, RunIds};
+use crate::web::widgets::settings::Settings;
 use crate::web::widgets::stage::{StageSection, WhatHappens};
 use charts::{DistillCharts, TargetGrid};
 use k_check::KCheck;
@@ -75,7 +76,7 @@ pub fn DistillPanel() -> impl IntoView {
     view! {
         <StageSection step="3" title_id="distill-title" title=" Distill a student on a real dataset">
             <DistillIntro/>
-            <DistillFields/>
+            <Settings><DistillFields/></Settings>
             <OwnData/>
             <p class="muted small">{format!(
                 "Vanilla KD's heavy teacher: a CNN with 16 and 32 channels and a 128-unit layer — {heavy_params} weights, trained on the target first."

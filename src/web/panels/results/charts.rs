@@ -81,7 +81,9 @@ pub fn CompareCharts(
                 .collect::<Vec<_>>()
         })
     });
+    let screen = use_state().screen;
     Effect::new(move |_| {
+        screen.track();
         let stats = stats.get();
         if let Some(c) = cost_canvas.get() {
             let points: Vec<chart::Point> = stats
@@ -94,26 +96,25 @@ pub fn CompareCharts(
                     color: chart::method_color(s.method),
                 })
                 .collect();
-            chart::draw_points(
-                c,
+            let labels = (
                 "total time: teacher + distillation (s)",
                 "test accuracy (%)",
-                &points,
             );
+            chart::draw_points(c, 280.0, labels, &points);
         }
     });
     view! {
             <div class="charts">
                 <LineChart id="compare-curves" aria_label="Test accuracy per epoch of every method"
-                        x_label="epoch" y_label="test accuracy (%)" lines=curves height="280" canvas=curves_canvas
+                        x_label="epoch" y_label="test accuracy (%)" lines=curves height=280.0 canvas=curves_canvas
                     caption="Test accuracy per epoch (on a fixed sample of 100 test images per class; the table's figure is on the whole test split). With several seeds: the mean, and a band of ± one standard deviation."/>
                 <figure>
-                    <canvas id="compare-cost" node_ref=cost_canvas width="560" height="280"
+                    <canvas id="compare-cost" node_ref=cost_canvas width="560" height=280.0
                         aria-label="Test accuracy against total time of every method"></canvas>
                     <figcaption>"Accuracy against total cost: up and to the left is better. Bars: ± one standard deviation over seeds."</figcaption>
                 </figure>
                 <LineChart id="compare-gap" aria_label="Training and test accuracy per epoch of every method"
-                        x_label="epoch" y_label="accuracy (%)" lines=gap height="280" canvas=gap_canvas
+                        x_label="epoch" y_label="accuracy (%)" lines=gap height=280.0 canvas=gap_canvas dashed_means="dashed: training accuracy (solid: test)"
                     caption="Overfitting: training accuracy (dashed) and test accuracy (solid) per epoch, every method. The gap between a method's two lines is what it memorised; the regularising methods keep it smaller."/>
             </div>
     }
