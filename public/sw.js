@@ -6,8 +6,11 @@ const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const CACHE = `lwkd-${VERSION}`;
 
+// Each file is revalidated with the server, not taken from a possibly stale HTTP cache (a host's
+// max-age); unchanged files are answered 304 and cost nothing.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  const fresh = FILES.map((f) => new Request(f, { cache: 'no-cache' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -34,11 +37,13 @@ async function networkFirst(request) {
   }
 }
 
-// Files: hashed or versioned by the query the page adds, so the cached copy is the right one; a file
-// not in the build's list (a target dataset fetched when first chosen) is kept once fetched.
+// Files: hashed in their names, or versioned by the `v` the page adds to the training module's URLs —
+// a cached module answers only the version asked for, so a new page never runs an old module. A
+// file not in the build's list (a target dataset fetched when first chosen) is kept once fetched.
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request, { ignoreSearch: true });
+  const versioned = new URL(request.url).searchParams.has('v');
+  const cached = await cache.match(request, { ignoreSearch: !versioned });
   if (cached) return asAsked(cached, request);
   const response = await fetch(request);
   if (response.status === 200) await cache.put(request, response.clone());

@@ -16,13 +16,19 @@ const kept = files(dir)
   .filter((f) => !/\.(br|gz)$/.test(f) && f !== 'sw.js' && f !== 'index.html')
   .filter((f) => !f.startsWith('data/') || /^data\/(manifest\.json|mnist-)/.test(f))
   .sort();
+// The training module's files as the page asks for them: with its version (scripts/version-worker.mjs),
+// so the cache answers that version only, and the browser's own cache entry is the same one.
+const html = readFileSync(join(dir, 'index.html'), 'utf8');
+const moduleVersion = html.match(/<meta name="lwkd-worker-version" content="([0-9a-f]+)"/)?.[1];
+if (!moduleVersion) throw new Error('index.html has no lwkd-worker-version: run scripts/version-worker.mjs first');
+const asked = (f) => (/^lwkd-worker(_bg\.wasm|\.js)$/.test(f) ? `${f}?v=${moduleVersion}` : f);
 const hash = createHash('sha256');
 for (const f of ['index.html', ...kept]) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
 const worker = join(dir, 'sw.js');
 const text = readFileSync(worker, 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
-  .replace('__FILES__', JSON.stringify(['./', ...kept]));
+  .replace('__FILES__', JSON.stringify(['./', ...kept.map(asked)]));
 if (text.includes('__FILES__') || text.includes('__VERSION__')) throw new Error('sw.js: placeholders not found');
 writeFileSync(worker, text);
 const mb = kept.reduce((s, f) => s + statSync(join(dir, f)).size, 0) / 1e6;

@@ -81,15 +81,18 @@ fn Header(embed: bool) -> impl IntoView {
             (_, _) if state.measuring.get() => {
                 "Timing a few training steps on the CPU and on WebGPU…".to_string()
             }
-            // The last job's backend, and a measurement made since, if any.
-            (Some(c), _) => match measured.filter(|_| !c.reason.contains(MEASURED)) {
-                Some(m) => format!(
-                    "Training runs on {}. {MEASURED}: {}.",
-                    c.reason,
-                    m.summary()
-                ),
-                None => format!("Training runs on {}.", c.reason),
-            },
+            // The last job's backend, and the newest measurement (perhaps made since that job).
+            (Some(c), _) => {
+                let sep = format!(" — {MEASURED}");
+                let chosen = c.reason.split(sep.as_str()).next().unwrap_or_default();
+                match measured {
+                    Some(m) => format!(
+                        "Training runs on {chosen}. Measured in this browser: {}.",
+                        m.summary()
+                    ),
+                    None => format!("Training runs on {chosen}."),
+                }
+            }
             (None, None) => "Looking for a WebGPU adapter…".to_string(),
             (None, Some(info)) => format!(
                 "Will run on {}.",

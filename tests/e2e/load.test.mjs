@@ -6,17 +6,29 @@ import { test } from 'node:test';
 import { openApp, trainerWorker } from './browser.mjs';
 
 test('before the first interaction: a small page module, brotli-encoded', { timeout: 120_000 }, async () => {
-  const { page, problems, close } = await openApp({ webgpu: false });
+  // What the network sends on a first visit: no service worker answers from its cache.
+  const { page, problems, close } = await openApp({ webgpu: false, serviceWorkers: 'block' });
   try {
+    // Only what the reloaded page asks for (the first load's last requests may still be finishing).
+    const asked = new Set();
+    page.on('request', (r) => asked.add(r));
     const seen = [];
     page.on('requestfinished', async (r) => {
+      if (!asked.has(r)) return;
       const sizes = await r.sizes().catch(() => null);
       const headers = await r.response().then((x) => x?.allHeaders()).catch(() => ({}));
       seen.push({ url: new URL(r.url()).pathname, bytes: sizes?.responseBodySize ?? 0, encoding: headers?.['content-encoding'] ?? null });
     });
+    // As on a first visit: the browser's cache would answer the reload with 304s (no bytes, no encoding).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    asked.clear();
     await page.reload();
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
-    const before = [...seen];
+    // Each file once (the first load's last responses can still be reported after the reload began).
+    const before = [...new Map(seen.map((r) => [r.url, r])).values()];
     const wasm = before.find((r) => /lwkd-web-.*_bg\.wasm$/.test(r.url));
     assert.ok(wasm, 'the page module was loaded');
     assert.equal(wasm.encoding, 'br');

@@ -122,6 +122,9 @@ test('the first screen: what will happen, folded settings, and Run the whole dem
       const top = document.getElementById('distill-title').getBoundingClientRect().top;
       return top > -50 && top < 400;
     }, null, { timeout: 10_000 });
+    // The guide came along: it is in the window, not at the top of the page.
+    const guide = await page.locator('#demo-guide').boundingBox();
+    assert.ok(guide && guide.y >= 0 && guide.y + guide.height <= 900, `the guide is in view: ${JSON.stringify(guide)}`);
     await page.locator('#demo-guide', { hasText: 'Done' }).waitFor({ timeout: 300_000 });
     const rows = await page.locator('#results-table tbody tr').count();
     assert.equal(rows, 6, 'all six methods ran with nobody clicking');

@@ -32,9 +32,13 @@ async fn load_data(state: AppState) {
             state.data.set(DataStatus::Ready { ms: now_ms() });
             // The training module (Burn, several MB) arrives while the person reads, not after the
             // first click; a failure here is met again, with its message, by the first job.
-            spawn_local(async {
+            // An embed does not register it: each host site would keep its own copy of the app.
+            let embed = state.view.with_value(|v| v.embed);
+            spawn_local(async move {
                 let _ = crate::web::trainer::client::connect(0).await;
-                offline::register().await;
+                if !embed {
+                    offline::register().await;
+                }
             });
         }
         Err(e) => state.data.set(DataStatus::Failed(e.to_string())),

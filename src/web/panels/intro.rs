@@ -28,8 +28,10 @@ fn look_at(stage: Stage) -> &'static str {
 #[component]
 pub fn Intro() -> impl IntoView {
     let state = use_state();
+    // The guide stays in view while the page follows the stages; it can be put away.
+    let dismissed = RwSignal::new(0u32);
     let guide = move || {
-        if state.demo.get() == 0 {
+        if state.demo.get() == 0 || dismissed.get() == state.demo.get() {
             return None;
         }
         let text = match state.busy.get() {
@@ -44,7 +46,13 @@ pub fn Intro() -> impl IntoView {
             }
             None => return None,
         };
-        Some(view! { <p id="demo-guide" class="notice" role="status">{text}</p> })
+        Some(view! {
+            <div id="demo-guide" class="notice" role="status">
+                <span>{text}</span>
+                <button id="demo-guide-close" class="small" aria-label="Hide this guide"
+                    on:click=move |_| dismissed.set(state.demo.get_untracked())>"×"</button>
+            </div>
+        })
     };
     let presenting = RwSignal::new(false);
     let toggle_presentation = move |_| {

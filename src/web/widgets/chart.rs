@@ -262,10 +262,9 @@ pub fn draw_points(
                 true => (-look.px(8.0), HPos::Right),
                 false => (look.px(8.0), HPos::Left),
             };
-            let style = look
-                .font(12.0)
-                .color(&p.color)
-                .pos(Pos::new(anchor, VPos::Center));
+            // In the text colour (a method's colour is too light for 12 px text on some backgrounds);
+            // the marker carries the colour.
+            let style = look.font(12.0).pos(Pos::new(anchor, VPos::Center));
             let _ = chart.draw_series(std::iter::once(
                 EmptyElement::at((p.x, p.y)) + Text::new(p.name.clone(), (dx, 0), style),
             ));

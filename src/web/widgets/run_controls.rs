@@ -97,17 +97,21 @@ pub fn RunControls(
         })
     };
     // Keyboard users keep their place: the pressed button is disabled while its job runs (the browser
-    // then drops focus to the page's start), so focus moves to Pause, and back when the job ends.
+    // then drops focus to the page's start), so focus moves to Pause, and back when the job ends —
+    // without scrolling, and never inside an embed (focus there would leave the host's page).
     let (run_ref, pause_ref, cancel_ref) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    let embed = use_state().view.with_value(|v| v.embed);
     Effect::new(move |was: Option<bool>| {
         let now = busy.get();
-        if was.is_some_and(|was| was != now) {
+        if !embed && was.is_some_and(|was| was != now) {
             request_animation_frame(move || {
                 let ours = [run_ref, pause_ref, cancel_ref].map(|r| r.get_untracked());
                 if focus_is_free(&ours) {
                     let to: NodeRef<html::Button> = if now { pause_ref } else { run_ref };
                     if let Some(b) = to.get_untracked() {
-                        let _ = b.focus();
+                        let options = web_sys::FocusOptions::new();
+                        options.set_prevent_scroll(true);
+                        let _ = b.focus_with_options(&options);
                     }
                 }
             });
