@@ -17,9 +17,9 @@ pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d
 
 /// Sizes a chart's `canvas` to be drawn crisply: as wide as the stylesheet lays it out (its
 /// container's width; `fallback` CSS pixels while it is not laid out), `css_height` CSS pixels high,
-/// with a backing store of that × the device pixel ratio. Returns the backing size and the scale
-/// from CSS to backing pixels.
-pub fn fit(canvas: &HtmlCanvasElement, fallback: f64, css_height: f64) -> (u32, u32, f64) {
+/// with a backing store of that × the device pixel ratio. Returns the scale from CSS to backing
+/// pixels.
+pub fn fit(canvas: &HtmlCanvasElement, fallback: f64, css_height: f64) -> f64 {
     let ratio = screen::pixel_ratio();
     let css_width = match canvas.client_width() {
         w if w > 0 => w as f64,
@@ -38,7 +38,7 @@ pub fn fit(canvas: &HtmlCanvasElement, fallback: f64, css_height: f64) -> (u32, 
     let _ = canvas
         .style()
         .set_property("height", &format!("{css_height}px"));
-    (w, h, ratio)
+    ratio
 }
 
 /// Sizes a picture's `canvas` to `width` × `height` CSS pixels with a backing store at the device

@@ -77,7 +77,7 @@ fn with_axes(
     (x_label, y_label, x_axis): (&str, &str, XAxis),
     body: impl FnOnce(&mut Chart<'_>, Look),
 ) {
-    let (_, _, ratio) = fit(&canvas, FALLBACK_WIDTH, css_height);
+    let ratio = fit(&canvas, FALLBACK_WIDTH, css_height);
     let presentation = if screen::presenting() { 1.4 } else { 1.0 };
     let look = Look {
         scale: ratio * presentation,
