@@ -1,7 +1,11 @@
 //! Stage 3's target datasets: downloaded once per page, in the background where they can be, and the
 //! person's choice of one.
 
+use std::cell::RefCell;
 use std::sync::Arc;
+
+use futures::FutureExt;
+use futures::future::{LocalBoxFuture, Shared};
 
 use crate::data::{Target, TargetKind};
 use leptos::prelude::*;
@@ -9,6 +13,14 @@ use leptos::task::spawn_local;
 
 use crate::web::platform::fetch;
 use crate::web::state::{AppState, TargetStatus};
+
+type Loading = Shared<LocalBoxFuture<'static, Result<Arc<Target>, String>>>;
+
+thread_local! {
+    /// Downloads under way: a second caller (stage 3 while the teacher's prefetch runs) waits for
+    /// the same one.
+    static LOADING: RefCell<Vec<(TargetKind, Loading)>> = const { RefCell::new(Vec::new()) };
+}
 
 /// The target of `kind`, downloaded once per page.
 pub async fn ensure(state: AppState, kind: TargetKind) -> Result<Arc<Target>, String> {
@@ -21,6 +33,20 @@ pub async fn ensure(state: AppState, kind: TargetKind) -> Result<Arc<Target>, St
             "Choose your images first: a folder or .zip with one sub-folder per class".into(),
         );
     }
+    let loading = LOADING.with_borrow_mut(|l| match l.iter().find(|(k, _)| *k == kind) {
+        Some((_, f)) => f.clone(),
+        None => {
+            let f = download(state, kind).boxed_local().shared();
+            l.push((kind, f.clone()));
+            f
+        }
+    });
+    let out = loading.await;
+    LOADING.with_borrow_mut(|l| l.retain(|(k, _)| *k != kind));
+    out
+}
+
+async fn download(state: AppState, kind: TargetKind) -> Result<Arc<Target>, String> {
     let status = state.targets.status;
     status.set(TargetStatus::Loading(kind));
     match fetch::target(kind).await {
