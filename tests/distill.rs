@@ -97,6 +97,7 @@ fn every_method_trains_and_lwkd_beats_chance_on_fashion() {
         &Method::ALL,
         &target,
         Some(&light),
+        None,
         &small_budget(),
         &Device::flex(),
         &mut host,

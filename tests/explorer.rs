@@ -53,6 +53,7 @@ fn result(method: Method, seed: u64, test_acc: f32, teacher_s: f32) -> MethodRes
         train_acc: 1.0,
         teacher_s,
         heavy_acc: None,
+        heavy_ahead: false,
         distill_s: 1.0,
         steps: 10,
         total_s: teacher_s + 1.0,

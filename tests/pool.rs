@@ -5,14 +5,17 @@
 
 use crate::common;
 
+use std::cell::Cell;
+use std::sync::Arc;
+
 use burn::prelude::Device;
 use futures::executor::block_on;
 use lwkd::data::TargetKind;
 use lwkd::data::local::load_target;
-use lwkd::distill::{Method, MethodResult};
+use lwkd::distill::{DistillConfig, Method, MethodResult};
 use lwkd::model::{LeNet5Config, params_of, with_params};
 use lwkd::pipeline::host::CallbackHost;
-use lwkd::pipeline::{CompareJob, Config, Event, Session, Taught};
+use lwkd::pipeline::{CompareJob, Config, Event, Session, Stage, Taught};
 
 fn key(r: &MethodResult) -> (&'static str, u64, u32, u32, Vec<u8>) {
     (
@@ -90,4 +93,82 @@ fn one_job_per_method_and_seed_in_another_session_gives_the_same_numbers() {
     assert_eq!(got, expected, "the split jobs differ from the whole job");
     // Not trivially equal: the seeds and methods give different students.
     assert!(expected.windows(2).any(|w| w[0].2 != w[1].2));
+}
+
+/// The page trains vanilla KD's heavy teacher in a second worker while stage 2 trains the lightweight
+/// one. Held by that worker's session, it teaches the same student, to the last bit, as the one a
+/// comparison trains itself; it is not trained again; and other settings do not use it.
+#[test]
+fn a_heavy_teacher_trained_ahead_teaches_the_same_student_and_only_for_its_settings() {
+    let cfg = Config {
+        train_per_class: 20,
+        distill_epochs: 1,
+        ..Config::default()
+    };
+    let distill = DistillConfig {
+        heavy_epochs: 1,
+        ..cfg.distill()
+    };
+    let target =
+        Arc::new(load_target(&common::data_dir(), TargetKind::Fashion).expect("prepared data"));
+    let heavy_runs = Cell::new(0);
+    let mut host = CallbackHost(|e: &Event| {
+        if matches!(
+            e,
+            Event::StageDone {
+                stage: Stage::HeavyTeacher,
+                ..
+            }
+        ) {
+            heavy_runs.set(heavy_runs.get() + 1);
+        }
+    });
+    let job = |cfg| CompareJob {
+        methods: &[Method::VanillaKd],
+        target: &target,
+        cfg,
+        teacher: None,
+        showcase: false,
+        seeds: 1,
+    };
+    let alone =
+        block_on(Session::new().compare(job(&distill), &Device::flex(), &mut host)).unwrap();
+    assert_eq!(
+        heavy_runs.replace(0),
+        1,
+        "a comparison trains its heavy teacher"
+    );
+
+    let mut ahead = Session::new();
+    block_on(ahead.train_heavy(target.clone(), &distill, Device::flex(), &mut host)).unwrap();
+    assert_eq!(heavy_runs.replace(0), 1);
+    let taught = block_on(ahead.compare(job(&distill), &Device::flex(), &mut host)).unwrap();
+    assert_eq!(
+        heavy_runs.replace(0),
+        0,
+        "the held heavy teacher was trained again"
+    );
+    assert_eq!(
+        taught.iter().map(key).collect::<Vec<_>>(),
+        alone.iter().map(key).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        taught[0].heavy_acc.map(f32::to_bits),
+        alone[0].heavy_acc.map(f32::to_bits)
+    );
+    assert!(
+        taught[0].teacher_s > 0.0,
+        "the heavy teacher's time still counts"
+    );
+
+    let other = DistillConfig {
+        seed: distill.seed + 1,
+        ..distill
+    };
+    block_on(ahead.compare(job(&other), &Device::flex(), &mut host)).unwrap();
+    assert_eq!(
+        heavy_runs.get(),
+        1,
+        "another seed needs its own heavy teacher"
+    );
 }

@@ -30,6 +30,7 @@ fn export_then_import_gives_the_same_test_accuracy() {
             &[Method::Ce],
             &target,
             None,
+            None,
             &cfg,
             &device,
             &mut host,
@@ -96,6 +97,7 @@ fn small_student() -> (lwkd::distill::MethodResult, Device) {
     let r = block_on(compare(
         &[Method::Ce],
         &target,
+        None,
         None,
         &cfg,
         &device,

@@ -82,12 +82,36 @@ fn targets_for<'a>(
     }
 }
 
+/// Vanilla KD's heavy teacher: CE on every training image the app has (as heavy teachers are), not
+/// the student's subset, with the same rate of label noise.
+pub async fn train_heavy(
+    target: &Target,
+    cfg: &DistillConfig,
+    device: &Device,
+    host: &mut impl Host,
+) -> Result<Trained, Cancelled> {
+    let k = target.classes();
+    let all = flip_labels(&target.train, k, cfg.label_noise, cfg.seed);
+    let spec = TrainSpec {
+        arch: Arch::Heavy,
+        method: Method::Ce,
+        stage: Stage::HeavyTeacher,
+        train: &all,
+        test: &target.test,
+        classes: k,
+        epochs: cfg.heavy_epochs,
+    };
+    train_net(spec, TargetSource::None, cfg, device, host).await
+}
+
 /// Runs `methods` in order and returns their results (also emitted as [`Event::MethodDone`] as each
-/// finishes, so a cancelled comparison keeps what it finished).
+/// finishes, so a cancelled comparison keeps what it finished). `ready`: a heavy teacher already
+/// trained by [`train_heavy`] for this target and `cfg` (during stage 2), used instead of a new one.
 pub async fn compare(
     methods: &[Method],
     target: &Target,
     light: Option<&LightTeacher<'_>>,
+    ready: Option<&Trained>,
     cfg: &DistillConfig,
     device: &Device,
     host: &mut impl Host,
@@ -100,35 +124,28 @@ pub async fn compare(
         });
         return Ok(Vec::new());
     }
-    // The student's subset is chosen by the true labels, then noise (if asked) flips some of them;
-    // the heavy teacher's whole split gets the same rate of noise.
-    let noisy = |set: &ImageSet| flip_labels(set, k, cfg.label_noise, cfg.seed);
-    let train = noisy(&first_per_class(&target.train, k, cfg.train_per_class));
-    let mut heavy: Option<Trained> = None;
+    // The student's subset is chosen by the true labels, then noise (if asked) flips some of them.
+    let train = flip_labels(
+        &first_per_class(&target.train, k, cfg.train_per_class),
+        k,
+        cfg.label_noise,
+        cfg.seed,
+    );
+    let mut trained: Option<Trained> = None;
     let mut results = Vec::new();
     for &method in methods {
-        if method.uses_heavy_teacher() && heavy.is_none() {
-            // As heavy teachers are: on every training image the app has, not the student's subset.
-            let all = noisy(&target.train);
-            let spec = TrainSpec {
-                arch: Arch::Heavy,
-                method: Method::Ce,
-                stage: Stage::HeavyTeacher,
-                train: &all,
-                test: &target.test,
-                classes: k,
-                epochs: cfg.heavy_epochs,
-            };
-            heavy = Some(train_net(spec, TargetSource::None, cfg, device, host).await?);
+        if method.uses_heavy_teacher() && ready.is_none() && trained.is_none() {
+            trained = Some(train_heavy(target, cfg, device, host).await?);
         }
-        let (targets, teacher_s) =
-            targets_for(method, k, &train, heavy.as_ref(), light, cfg, device);
+        let heavy = ready.or(trained.as_ref());
+        let (targets, teacher_s) = targets_for(method, k, &train, heavy, light, cfg, device);
         let result = train_student(
             method, &train, target, targets, teacher_s, cfg, device, host,
         );
         let mut result = result.await?;
         if method.uses_heavy_teacher() {
-            result.heavy_acc = heavy.as_ref().map(|h| h.eval_acc);
+            result.heavy_acc = heavy.map(|h| h.eval_acc);
+            result.heavy_ahead = ready.is_some();
         }
         host.emit(Event::MethodDone(Box::new(result.clone())));
         results.push(result);
@@ -178,6 +195,7 @@ async fn train_student(
         train_acc: trained.train_acc,
         teacher_s,
         heavy_acc: None,
+        heavy_ahead: false,
         distill_s: trained.train_s,
         steps: trained.steps,
         total_s: teacher_s + trained.train_s,

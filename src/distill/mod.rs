@@ -24,7 +24,7 @@ pub mod targets;
 pub mod train;
 
 #[cfg(feature = "train")]
-pub use compare::{LightTeacher, compare};
+pub use compare::{LightTeacher, compare, train_heavy};
 pub use config::DistillConfig;
 pub use method::{Method, TeacherInput, TfKdStudent};
 pub use result::MethodResult;

@@ -20,6 +20,10 @@ pub struct MethodResult {
     /// students for its soft targets to carry anything.
     #[serde(default)]
     pub heavy_acc: Option<f32>,
+    /// Its heavy teacher was trained before the comparison, while stage 2 ran (the page's pool does
+    /// that); its time counts in `teacher_s` all the same.
+    #[serde(default)]
+    pub heavy_ahead: bool,
     pub distill_s: f32,
     /// The student's optimizer steps (the time per step of a comparison is `distill_s / steps`).
     #[serde(default)]

@@ -1,6 +1,8 @@
 //! One pipeline — synthesize → lightweight teacher → compare, each stage through a [`Host`] — that the
 //! CLI and the browser's training worker both drive as thin transports. The session keeps the trained
-//! teacher, on the device it trained on, to teach in stage 3.
+//! teacher, on the device it trained on, to teach in stage 3, and a heavy teacher trained ahead of it.
+
+use std::sync::Arc;
 
 use burn::prelude::*;
 
@@ -8,7 +10,9 @@ use super::{Event, Host, Stop, stages};
 use crate::data::{ImageSet, SynthConfig, SynthSet, Target};
 use crate::distill::check::check;
 use crate::distill::showcase_outputs::showcase;
-use crate::distill::{DistillConfig, LightTeacher, Method, MethodResult, compare};
+use crate::distill::{
+    DistillConfig, LightTeacher, Method, MethodResult, Trained, compare, train_heavy,
+};
 use crate::model::LeNet5;
 use crate::train::{TeacherConfig, TrainedTeacher, train_teacher};
 
@@ -16,6 +20,15 @@ struct HeldTeacher {
     model: LeNet5,
     device: Device,
     classes: usize,
+}
+
+/// Vanilla KD's heavy teacher, trained ahead of stage 3 for one target and one set of stage-3 settings.
+struct HeldHeavy {
+    /// Held, so that its address names it while it is kept.
+    target: Arc<Target>,
+    cfg: DistillConfig,
+    device: Device,
+    net: Trained,
 }
 
 /// What the teacher needs besides its weights to teach: the digits its numerals are drawn from and
@@ -44,6 +57,7 @@ pub struct CompareJob<'a> {
 #[derive(Default)]
 pub struct Session {
     teacher: Option<HeldTeacher>,
+    heavy: Option<HeldHeavy>,
 }
 
 impl Session {
@@ -96,6 +110,35 @@ impl Session {
         self.teacher.take().map(|t| (t.model, t.device))
     }
 
+    /// Trains vanilla KD's heavy teacher for `target` and `cfg` ahead of the comparison that needs it
+    /// (the page does while stage 2 trains), and keeps it, replacing the one held before. A comparison
+    /// with this target, these settings (its first seed) and this device uses it instead of training one.
+    pub async fn train_heavy(
+        &mut self,
+        target: Arc<Target>,
+        cfg: &DistillConfig,
+        device: Device,
+        host: &mut impl Host,
+    ) -> Result<(), Stop> {
+        drop(self.heavy.take());
+        let net = train_heavy(&target, cfg, &device, host).await?;
+        self.heavy = Some(HeldHeavy {
+            target,
+            cfg: *cfg,
+            device,
+            net,
+        });
+        Ok(())
+    }
+
+    /// The held heavy teacher, if it was trained for exactly this comparison.
+    fn heavy_for(&self, target: &Target, cfg: &DistillConfig, device: &Device) -> Option<&Trained> {
+        self.heavy
+            .as_ref()
+            .filter(|h| std::ptr::eq(&*h.target, target) && h.cfg == *cfg && h.device == *device)
+            .map(|h| &h.net)
+    }
+
     /// The held teacher as the job's methods see it (None when the job brings no teacher inputs).
     fn light<'a>(&'a self, job: &CompareJob<'a>) -> Option<LightTeacher<'a>> {
         match (&self.teacher, job.teacher) {
@@ -137,7 +180,9 @@ impl Session {
                 ..*job.cfg
             };
             let light = light.as_ref();
-            results.extend(compare(job.methods, job.target, light, &cfg, device, host).await?);
+            let ready = self.heavy_for(job.target, &cfg, device);
+            results
+                .extend(compare(job.methods, job.target, light, ready, &cfg, device, host).await?);
         }
         Ok(results)
     }

@@ -1,5 +1,6 @@
 // Stage 3 runs on a pool of training workers (one method and seed per job, as many at once as the
-// machine has cores for): the same seed must give the same numbers whatever the pool's size.
+// machine has cores for): the same seed must give the same numbers whatever the pool's size, and
+// whether vanilla KD's heavy teacher was trained ahead (during stage 2) or in the comparison.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -7,10 +8,10 @@ import { openApp } from './browser.mjs';
 
 const trainers = (page) => page.workers().filter((w) => w.url().includes('trainer-worker.js')).length;
 
-async function compareCsv(page) {
+async function compareCsv(page, methods = 3) {
   await page.click('#distill-run');
-  await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 3
-    && !document.querySelector('#distill-run').disabled, null, { timeout: 300_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('#results-table tbody tr').length === n
+    && !document.querySelector('#distill-run').disabled, methods, { timeout: 300_000 });
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#save-csv')]);
   const rows = readFileSync(await dl.path(), 'utf8').trim().split('\n').slice(1);
   // method, seed, test accuracy, training accuracy (not the times).
@@ -19,22 +20,28 @@ async function compareCsv(page) {
 
 test('a pool of workers gives the numbers one worker gives, seed for seed', { timeout: 600_000 }, async () => {
   const { page, problems, close } = await openApp({
-    webgpu: false, query: '?n=50&nv=10&te=1&tpc=20&de=2&m=lwkd,ce,tfkd&seeds=2',
+    webgpu: false, query: '?n=50&nv=10&te=1&tpc=20&de=2&he=1&m=kd,lwkd,ce,tfkd&seeds=2',
   });
+  const heavyNote = () => page.locator('#results-table tr[data-method=kd] .heavy-acc').innerText();
   try {
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
     await page.click('#generate');
+    // With a pool, the second worker trains vanilla KD's heavy teacher while the first trains the
+    // lightweight one.
     await page.click('#train');
     await page.locator('#teacher-result').waitFor({ timeout: 120_000 });
     // The default pool: a core each but one, at least two.
-    const pooled = await compareCsv(page);
-    assert.equal(pooled.length, 6, 'a row per method and seed');
+    const pooled = await compareCsv(page, 4);
+    assert.equal(pooled.length, 8, 'a row per method and seed');
     assert.equal(trainers(page), Math.min(4, Math.max(2, cores - 1)), `workers on ${cores} cores`);
-    // One worker, the same settings, the same page (the teacher stays).
+    assert.match(await heavyNote(), /trained while stage 2 ran/);
+    // One worker, the same settings, the same page (the teacher stays): it trains its heavy teacher
+    // in the comparison, and the students are the same to the last digit.
     await page.evaluate(() => localStorage.setItem('lwkd-workers', '1'));
-    const single = await compareCsv(page);
+    const single = await compareCsv(page, 4);
     console.log(`# ${trainers(page)} workers; results: ${pooled.join(' | ')}`);
+    assert.doesNotMatch(await heavyNote(), /stage 2/);
     assert.deepEqual(single, pooled);
     // Different seeds and methods do differ (the comparison is not trivially equal).
     assert.ok(new Set(pooled.map((r) => r.split(',')[2])).size > 1);

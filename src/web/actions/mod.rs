@@ -7,6 +7,7 @@ pub mod backend;
 pub mod distill;
 pub mod evaluate;
 pub mod gpu_lost;
+mod heavy_ahead;
 mod job;
 pub mod leaving;
 pub mod own_images;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use futures::future::join_all;
 
+use super::heavy_ahead;
 use crate::distill::Method;
 use crate::distill::check::check;
 use crate::pipeline::{Control, Stop};
@@ -82,28 +83,45 @@ pub async fn run(state: AppState, job: DistillJob, gpu: bool) -> Result<Done, St
         let classes = job.teacher.as_ref().map(|t| t.classes);
         check(&job.methods, &target.0, classes).map_err(|msg| Stop::cannot_distill(&msg))?;
     }
-    let units = split(&job);
+    let mut units = split(&job);
     let n = size(units.len(), gpu);
     if n == 1 {
         return client::run(state, Request::Distill(Box::new(job))).await;
     }
+    // The worker that trained vanilla KD's heavy teacher during stage 2 runs vanilla KD's job first.
+    let mut ahead = heavy_ahead::take_job(&mut units);
     let queue = Rc::new(RefCell::new(VecDeque::from(units)));
     let stopped: Rc<RefCell<Option<Stop>>> = Rc::default();
-    let lanes = (0..n).map(|i| lane(i, state, queue.clone(), stopped.clone()));
+    let lanes = (0..n).map(|i| {
+        let first = if i == heavy_ahead::WORKER {
+            ahead.take()
+        } else {
+            None
+        };
+        lane(i, state, first, queue.clone(), stopped.clone())
+    });
     join_all(lanes).await;
     let stop = stopped.take();
     stop.map_or(Ok(Done::Distill), Err)
 }
 
-/// Worker `i` takes jobs from `queue` until it is empty or some job stopped. A worker other than the
-/// home one that cannot start (short of memory, say) leaves its share to the others.
+/// Worker `i` takes jobs — `first`, then from `queue` — until none is left or some job stopped. A
+/// worker other than the home one that cannot start (short of memory, say) leaves its share to the
+/// others (`first` too).
 async fn lane(
     i: usize,
     state: AppState,
+    mut first: Option<DistillJob>,
     queue: Rc<RefCell<VecDeque<DistillJob>>>,
     stopped: Rc<RefCell<Option<Stop>>>,
 ) {
+    if i == heavy_ahead::WORKER {
+        heavy_ahead::settled().await;
+    }
     if client::connect(i).await.is_err() && i > 0 {
+        if let Some(unit) = first {
+            queue.borrow_mut().push_back(unit);
+        }
         return;
     }
     loop {
@@ -111,7 +129,7 @@ async fn lane(
         if stopped.borrow().is_some() {
             return;
         }
-        let Some(unit) = queue.borrow_mut().pop_front() else {
+        let Some(unit) = first.take().or_else(|| queue.borrow_mut().pop_front()) else {
             return;
         };
         if let Err(stop) = client::run_on(i, state, Request::Distill(Box::new(unit))).await {

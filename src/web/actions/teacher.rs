@@ -8,6 +8,7 @@ use crate::pipeline::{BackendKind, Stage, TeacherSummary};
 use leptos::prelude::*;
 
 use super::backend;
+use super::heavy_ahead;
 use super::job::{Job, run_job};
 use super::targets;
 use crate::web::state::{AppState, TeacherHandle};
@@ -38,6 +39,10 @@ pub fn train(state: AppState) {
         let backend = choice.kind;
         // The worker says if WebGPU fails to start and it trains on the CPU (see `trainer::client`).
         state.backend.set(Some(choice));
+        // Students train where the teacher lives: on the CPU, stage 3's pool can start early.
+        if backend == BackendKind::Cpu {
+            heavy_ahead::start(state, &cfg);
+        }
         let request = Request::Teacher {
             set: Shared(set),
             cfg: cfg.teacher(),

@@ -84,7 +84,7 @@ pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<D
             "The training worker could not start: {e}"
         )));
     }
-    if let Request::Distill(job) = &mut request {
+    if let Request::Distill(job) | Request::HeavyTeacher(job) = &mut request {
         with_slot(i, |c| {
             if let Some(c) = c {
                 send_once(&mut c.sent_target, &mut job.target);

@@ -20,6 +20,9 @@ pub enum Request {
         id: u64,
     },
     Distill(Box<DistillJob>),
+    /// Train the job's vanilla KD heavy teacher now, on the CPU, without a word to the page, and keep
+    /// it for the job (stage 2 runs meanwhile: `actions::heavy_ahead`).
+    HeavyTeacher(Box<DistillJob>),
     /// Pause, resume or cancel the running job (read at its next checkpoint).
     Control(Control),
     /// The WebGPU device was lost: forget it, and the teacher that lived on it.
@@ -128,6 +131,7 @@ pub enum Done {
         params: Vec<Vec<f32>>,
     },
     Distill,
+    HeavyTeacher,
     /// What a saved student's file says about itself.
     WeightsRead(WeightsInfo),
     /// A saved student's test accuracy.

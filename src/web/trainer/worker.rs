@@ -5,6 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use std::thread::LocalKey;
+use std::time::Duration;
 
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
@@ -13,7 +14,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::data::{ImageSet, SynthSet, Target};
 use crate::model::{LeNet5Config, import, params_of, read_info, with_params};
-use crate::pipeline::{BackendKind, CompareJob, Session, Stop, Taught, TeacherSummary};
+use crate::pipeline::{
+    BackendKind, Cancelled, CompareJob, Event, Host, Session, Stop, Taught, TeacherSummary,
+};
 use crate::train::TeacherConfig;
 use crate::train::measure::measure_backends;
 use burn::prelude::Device;
@@ -93,6 +96,7 @@ async fn run(request: Request) {
             id,
         } => teacher(set, cfg, backend, id).await,
         Request::Distill(job) => distill(*job).await.map(|()| Done::Distill),
+        Request::HeavyTeacher(job) => heavy(*job).await.map(|()| Done::HeavyTeacher),
         Request::ReadWeights { weights } => read_info(&weights)
             .map(Done::WeightsRead)
             .map_err(|e| Stop::Failed(e.to_string())),
@@ -173,6 +177,29 @@ async fn measure() -> Done {
         gpu_device::forget_webgpu();
     }
     Done::Measured(measured)
+}
+
+/// Vanilla KD's heavy teacher for `job`, kept by the session; its events stay here (the page shows
+/// stage 2 meanwhile), but the page's pause and cancel reach it.
+async fn heavy(job: DistillJob) -> Result<(), Stop> {
+    let target = kept(&TARGET, &job.target)?;
+    let mut session = SESSION.take();
+    let trained = session
+        .train_heavy(target, &job.cfg, Device::flex(), &mut Quiet)
+        .await;
+    SESSION.set(session);
+    trained
+}
+
+/// A host that says nothing: only the checkpoints of [`WorkerHost`].
+struct Quiet;
+
+impl Host for Quiet {
+    fn emit(&mut self, _: Event) {}
+
+    async fn checkpoint(&mut self) -> Result<Duration, Cancelled> {
+        WorkerHost.checkpoint().await
+    }
 }
 
 /// A saved student's accuracy on `test`, on the CPU.

@@ -49,6 +49,7 @@ pub fn ResultsTable() -> impl IntoView {
                         let results = d.results.get_untracked();
                         all.iter().map(|s| {
                         let r = first_student(&results, s.method);
+                        let ahead = r.as_ref().is_some_and(|r| r.heavy_ahead);
                         let n = s.seeds;
                         let vs_heavy = cost_vs_heavy(&all, s)
                             .map_or("—".to_string(), |x| format!("{x:.2}×"));
@@ -58,7 +59,8 @@ pub fn ResultsTable() -> impl IntoView {
                                 <span class="swatch" style=format!("background:{}", chart::css(chart::method_color(s.method)))></span>
                                 {s.method.label()}
                                 {s.heavy_acc.map(|h| view! {
-                                    <span class="small muted heavy-acc">{format!(" — its heavy teacher: {}", percent(h, n))}</span>
+                                    <span class="small muted heavy-acc">{format!(" — its heavy teacher: {}", percent(h, n))}
+                                        {ahead.then_some(", trained while stage 2 ran (its time counts all the same)")}</span>
                                 })}
                             </th>
                             <td>{r.as_ref().map(|r| format!("{} ({} weights)", r.student.key().to_uppercase(), r.params))}</td>
