@@ -2,8 +2,10 @@
 // End-to-end benchmark (not part of the tests): the default demo in headless Chromium — synthesize,
 // teacher, then every default method of stage 3 — timed stage by stage, plus the bytes downloaded before
 // time until the page is usable (download sizes: scripts/report-size.mjs). Needs a built dist/.
-//   node bench/demo.mjs [--webgpu] [--query '?m=lwkd,ce,tfkd'] [--workers N] [--dist other-build/] > result.json
+//   node bench/demo.mjs [--webgpu] [--query '?m=lwkd,ce,tfkd'] [--workers N] [--pause S] [--dist other-build/] > result.json
 // --workers N sets stage 3's pool size (default: the app's choice for this machine's cores).
+// --pause S waits S seconds after the teacher before starting stage 3, as a person reading its result
+// would (the total then includes the pause).
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { serve } from '../scripts/static-server.mjs';
@@ -19,11 +21,12 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', ...(webgpu ? ['--enable-unsafe-webgpu'] : [])],
 });
 const workers = args.includes('--workers') ? args[args.indexOf('--workers') + 1] : null;
+const pause = args.includes('--pause') ? Number(args[args.indexOf('--pause') + 1]) : 0;
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 if (workers) await page.addInitScript((n) => localStorage.setItem('lwkd-workers', n), workers);
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 const t = () => performance.now();
-const out = { query, webgpu, workers_asked: workers, stages: {} };
+const out = { query, webgpu, workers_asked: workers, pause_s: pause, stages: {} };
 try {
   const t0 = t();
   await page.goto(`${origin}/${query}`);
@@ -41,6 +44,7 @@ try {
   out.teacher = (await page.locator('#teacher-result').innerText()).replace(/\n/g, ' | ');
   log(`teacher: ${out.teacher}`);
   await page.locator('#distill-run:enabled').waitFor({ timeout: 120_000 });
+  if (pause) await page.waitForTimeout(pause * 1000);
   const methods = await page.$$eval('fieldset.methods input:checked', (xs) => xs.map((x) => x.id.slice(7)));
   s = t();
   await page.click('#distill-run');
