@@ -25,6 +25,10 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# Crates: the web build runs Trunk offline (`build-web.sh`), so every crate in Cargo.lock, for every
+# target (the wasm-only ones too), is downloaded here first; a second when they are all in the cache.
+cargo fetch --locked -q
+
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (~1.5 min)"
   cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
