@@ -3,7 +3,8 @@
 //! that worker the vanilla KD job first (`pool`); the worker uses the held teacher only if the job's
 //! target and settings are the ones it was trained for (`Session::train_heavy`), else trains one as
 //! before, so the numbers never depend on this. The teacher's time still counts in vanilla KD's cost.
-//! Pause and cancel reach it with stage 2's; its progress is not shown (stage 2's is).
+//! Pause and cancel reach it with stage 2's; its progress is not shown (stage 2's is). A comparison
+//! that will not use it stops it.
 
 use std::cell::RefCell;
 
@@ -13,7 +14,7 @@ use leptos::task::spawn_local;
 
 use super::{pool, targets};
 use crate::distill::{DistillConfig, Method};
-use crate::pipeline::{BackendKind, Config};
+use crate::pipeline::{BackendKind, Config, Control};
 use crate::web::state::AppState;
 use crate::web::trainer::client;
 use crate::web::trainer::protocol::{DistillJob, Request, SentOnce};
@@ -93,6 +94,14 @@ fn trained_for(key: Key) -> bool {
 
 fn in_flight() -> bool {
     AHEAD.with_borrow(|a| a.as_ref().is_some_and(|a| a.done.peek().is_none()))
+}
+
+/// Stops the heavy teacher's training if it is under way: the comparison starting now will not use
+/// it (other settings, no vanilla KD, one worker), so its worker and core are freed at once.
+pub fn stop() {
+    if in_flight() {
+        client::control_on(WORKER, Control::Cancel);
+    }
 }
 
 /// Waits until [`WORKER`] is free of the heavy teacher's training (at once if none was started).

@@ -85,11 +85,17 @@ pub async fn run(state: AppState, job: DistillJob, gpu: bool) -> Result<Done, St
     }
     let mut units = split(&job);
     let n = size(units.len(), gpu);
+    // The worker that trained vanilla KD's heavy teacher during stage 2 runs vanilla KD's job first;
+    // a heavy teacher this comparison will not use stops training.
+    let mut ahead = (n > heavy_ahead::WORKER)
+        .then(|| heavy_ahead::take_job(&mut units))
+        .flatten();
+    if ahead.is_none() {
+        heavy_ahead::stop();
+    }
     if n == 1 {
         return client::run(state, Request::Distill(Box::new(job))).await;
     }
-    // The worker that trained vanilla KD's heavy teacher during stage 2 runs vanilla KD's job first.
-    let mut ahead = heavy_ahead::take_job(&mut units);
     let queue = Rc::new(RefCell::new(VecDeque::from(units)));
     let stopped: Rc<RefCell<Option<Stop>>> = Rc::default();
     let lanes = (0..n).map(|i| {

@@ -130,6 +130,11 @@ pub fn control(c: Control) {
     send_all(&Request::Control(c));
 }
 
+/// Passes `c` to worker `i` alone (a job of its own that the page no longer needs).
+pub fn control_on(i: usize, c: Control) {
+    send(i, &Request::Control(c));
+}
+
 /// Tells the workers that the WebGPU device is gone (they forget it and any teacher on it), the side
 /// worker too: it may hold a device from timing the backends.
 pub fn forget_gpu() {
