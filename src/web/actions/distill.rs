@@ -78,6 +78,8 @@ fn start(state: AppState, cfg: Config, methods: Vec<Method>, fresh: bool) {
         .distill
         .replace_on_start
         .set_value(fresh.then_some(cfg.target));
+    // A run stopped early never ended: the discriminator chart follows this comparison's first.
+    state.distill.disc_source.set_value(None);
     let job = Job {
         stage: Stage::Student(methods[0]),
         cancelled: "Cancelled. Finished methods stay in the table; run again to redo them.",

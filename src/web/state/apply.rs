@@ -10,6 +10,12 @@ use super::{AppState, Progress};
 impl AppState {
     /// Folds one pipeline event into the signals.
     pub fn apply(&self, event: Event) {
+        self.apply_from(0, event);
+    }
+
+    /// Folds one event of training worker `source` into the signals.
+    pub fn apply_from(&self, source: usize, event: Event) {
+        self.follow_disc(source, &event);
         // Stage 3's pool trains several networks at once: the live figures follow the one that
         // started last, the others' are dropped (their results still arrive whole).
         if let Some(stage) = event.live_stage()
@@ -41,14 +47,7 @@ impl AppState {
                         .update(|l| l.extend(points.iter().map(|p| (p.step as f32, p.loss))));
                 }
             }
-            Event::Parts { stage, points } => {
-                if stage == Stage::Student(Method::LwKd) && points.iter().any(|p| p.disc != 0.0) {
-                    self.distill.disc_acc.update(|a| {
-                        a.extend(points.iter().map(|p| (p.step as f32, p.disc_acc * 100.0)))
-                    });
-                }
-                self.distill.run.losses.update(|l| l.extend(points));
-            }
+            Event::Parts { points, .. } => self.distill.run.losses.update(|l| l.extend(points)),
             Event::Evaluated {
                 stage,
                 epoch,
@@ -118,8 +117,32 @@ impl AppState {
             self.busy.set(Some(stage));
             self.distill.run.clear_charts();
         }
-        if stage == Stage::Student(Method::LwKd) {
-            self.distill.disc_acc.set(Vec::new());
+    }
+
+    /// LW-KD's discriminator chart follows one LW-KD run from its start to its end, in whichever
+    /// worker: the first to start once none is followed (a new comparison forgets the last one).
+    fn follow_disc(&self, source: usize, event: &Event) {
+        let d = self.distill;
+        let lwkd = Stage::Student(Method::LwKd);
+        let followed = d.disc_source.get_value() == Some(source);
+        match event {
+            Event::StageStarted { stage, .. }
+                if *stage == lwkd && d.disc_source.get_value().is_none() =>
+            {
+                d.disc_source.set_value(Some(source));
+                d.disc_acc.set(Vec::new());
+            }
+            Event::Parts { stage, points }
+                if *stage == lwkd && followed && points.iter().any(|p| p.disc != 0.0) =>
+            {
+                d.disc_acc.update(|a| {
+                    a.extend(points.iter().map(|p| (p.step as f32, p.disc_acc * 100.0)))
+                });
+            }
+            Event::MethodDone(r) if r.method == Method::LwKd && followed => {
+                d.disc_source.set_value(None)
+            }
+            _ => {}
         }
     }
 }

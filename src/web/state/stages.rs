@@ -85,6 +85,9 @@ pub struct DistillState {
     pub run: RunView<LossParts>,
     /// (step, accuracy %) of LW-KD's discriminator in its latest run.
     pub disc_acc: RwSignal<Vec<(f32, f32)>>,
+    /// The worker whose LW-KD run `disc_acc` follows, from its start to its end (the pool may train
+    /// LW-KD for several seeds at once, and the live figures follow whichever network started last).
+    pub disc_source: StoredValue<Option<usize>>,
     pub results: RwSignal<Vec<MethodResult>>,
     pub showcase: RwSignal<Option<Showcase>>,
     /// Whose confusion matrix and outputs are shown.
@@ -134,6 +137,7 @@ impl DistillState {
         Self {
             run: RunView::new(),
             disc_acc: RwSignal::new(Vec::new()),
+            disc_source: StoredValue::new(None),
             results: RwSignal::new(Vec::new()),
             showcase: RwSignal::new(None),
             chosen: RwSignal::new(None),

@@ -339,7 +339,7 @@ fn receive(i: usize, reply: Reply) {
                 let _ = job.send(outcome);
             }
         }
-        (Reply::Event(event), Some(state)) => state.apply(event),
+        (Reply::Event(event), Some(state)) => state.apply_from(i, event),
         (
             Reply::MethodDone {
                 mut result,
@@ -348,7 +348,7 @@ fn receive(i: usize, reply: Reply) {
             Some(state),
         ) => {
             result.weights = weights;
-            state.apply(Event::MethodDone(result));
+            state.apply_from(i, Event::MethodDone(result));
         }
         (Reply::CpuFallback(reason), Some(state)) => {
             state.backend.update(|b| {
