@@ -38,7 +38,7 @@ thread_local! {
 
 /// Starts training the heavy teacher in [`WORKER`] if the comparison `cfg` asks for will need one and
 /// run on a pool of CPU workers (where the students train with a teacher on the CPU), unless one is
-/// on its way already.
+/// on its way, or held for these settings, already.
 pub fn start(state: AppState, cfg: &Config) {
     let jobs = cfg.methods.len() * cfg.seeds.max(1);
     let (kind, distill) = (cfg.target, cfg.distill());
