@@ -8,6 +8,8 @@ bash scripts/setup.sh
 
 echo "== cargo fmt --check"
 cargo fmt --check
+echo "== layers (imports point down, no two files import each other)"
+node scripts/check-layers.mjs
 echo "== cargo clippy (native)"
 cargo clippy --all-targets -q -- -D warnings
 echo "== cargo test (native: Flex, and wgpu on lavapipe)"

@@ -8,6 +8,7 @@ pub mod data;
 pub mod distill;
 pub mod model;
 pub mod pipeline;
+pub mod protocol;
 pub mod train;
 
 #[cfg(target_arch = "wasm32")]

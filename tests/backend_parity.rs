@@ -11,9 +11,12 @@ use crate::common;
 use burn::nn::loss::CrossEntropyLossConfig;
 use burn::optim::{GradientsParams, SgdConfig};
 use burn::prelude::*;
-use lwkd::data::batch::{images_tensor, labels_tensor};
-use lwkd::data::{SynthConfig, SynthSet};
+use lwkd::data::{
+    SynthSet,
+    batch::{images_tensor, labels_tensor},
+};
 use lwkd::model::{LeNet5, LeNet5Config};
+use lwkd::pipeline::Config;
 
 fn logits(model: &LeNet5, set: &SynthSet, idx: &[u32], device: &Device) -> Vec<f32> {
     let x = images_tensor(&set.train, idx, &device.clone().without_autodiff());
@@ -47,11 +50,12 @@ fn rel_l2(a: &[f32], b: &[f32]) -> f32 {
 #[test]
 fn one_step_on_wgpu_matches_flex() {
     let (train, heldout) = common::digits();
-    let cfg = SynthConfig {
+    let cfg = Config {
         per_class: 20,
         val_per_class: 10,
-        ..SynthConfig::default()
-    };
+        ..Config::default()
+    }
+    .synth();
     let set = SynthSet::generate(cfg, &train, &heldout).unwrap();
     let idx: Vec<u32> = (0..64).map(|i| i * 3).collect();
 

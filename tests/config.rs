@@ -1,7 +1,8 @@
 //! The run configuration rejects bad values field by field, and the backend policy says why.
 
-use lwkd::pipeline::backend::{Measured, choose};
-use lwkd::pipeline::{BackendKind, BackendPreference, Config, GpuInfo};
+use lwkd::pipeline::backend::choose;
+use lwkd::pipeline::{BackendPreference, Config, GpuInfo};
+use lwkd::train::{BackendKind, Measured};
 
 #[test]
 fn defaults_are_valid() {
@@ -212,7 +213,7 @@ fn a_comparison_is_sized_before_it_starts() {
     };
     assert_eq!(three_seeds.comparison_estimate(10, 10_000).steps, 3 * 1893);
     let ce_only = Config {
-        methods: vec![lwkd::distill::Method::Ce],
+        methods: vec![lwkd::protocol::Method::Ce],
         ..cfg
     };
     assert_eq!(
@@ -220,4 +221,18 @@ fn a_comparison_is_sized_before_it_starts() {
         79 * 3,
         "no heavy teacher without KD"
     );
+}
+
+#[test]
+fn a_comparison_is_sized_at_stage_3s_own_batch_size() {
+    // The teacher's batch size (`bs`, stage 2) does not change stage 3's steps: it trains at 64.
+    let cfg = Config {
+        batch_size: 16,
+        train_per_class: 500,
+        distill_epochs: 3,
+        heavy_epochs: 3,
+        ..Config::default()
+    };
+    assert_eq!(cfg.distill().batch_size, 64);
+    assert_eq!(cfg.comparison_estimate(10, 10_000).steps, 79 * 6 * 3 + 157 * 3);
 }

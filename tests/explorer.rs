@@ -3,9 +3,9 @@
 
 use lwkd::distill::soften::{entropy_bits, soften};
 use lwkd::distill::stats::{Spread, cost_vs_heavy, pooled_std, summarize, verdicts};
-use lwkd::distill::{Method, MethodResult};
 use lwkd::model::StudentKind;
-use lwkd::train::EpochPoint;
+use lwkd::protocol::EpochPoint;
+use lwkd::protocol::{Method, MethodResult};
 
 fn close(a: f32, b: f32) {
     assert!((a - b).abs() < 1e-5, "{a} vs {b}");

@@ -13,6 +13,7 @@ mod knobs;
 mod losses;
 mod noise;
 mod own_data;
+mod plan;
 mod pool;
 mod scenarios;
 mod synthesizer;

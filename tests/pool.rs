@@ -10,12 +10,11 @@ use std::sync::Arc;
 
 use burn::prelude::Device;
 use futures::executor::block_on;
-use lwkd::data::TargetKind;
-use lwkd::data::local::load_target;
-use lwkd::distill::{DistillConfig, Method, MethodResult};
+use lwkd::data::{TargetKind, local::load_target};
+use lwkd::distill::DistillConfig;
 use lwkd::model::{LeNet5Config, params_of, with_params};
-use lwkd::pipeline::host::CallbackHost;
-use lwkd::pipeline::{CompareJob, Config, Event, Session, Stage, Taught};
+use lwkd::pipeline::{CompareJob, Config, Plan, Session, Taught, Unit};
+use lwkd::protocol::{CallbackHost, Event, Method, MethodResult, Stage};
 
 fn key(r: &MethodResult) -> (&'static str, u64, u32, u32, Vec<u8>) {
     (
@@ -51,13 +50,13 @@ fn one_job_per_method_and_seed_in_another_session_gives_the_same_numbers() {
         max_shift: cfg.synth().max_shift,
         cost_s: 0.0,
     });
+    let plan = Plan::new(&cfg.methods, cfg.seeds, cfg.seed, &target, Some(10)).unwrap();
     let whole = CompareJob {
-        methods: &cfg.methods,
+        units: &plan.units,
         target: &target,
         cfg: &distill,
         teacher: taught,
         showcase: false,
-        seeds: cfg.seeds,
     };
     let mut expected: Vec<_> = block_on(home.compare(whole, &Device::flex(), &mut host))
         .unwrap()
@@ -75,13 +74,13 @@ fn one_job_per_method_and_seed_in_another_session_gives_the_same_numbers() {
     for m in [Method::LwKd, Method::TfKdReg, Method::Ce] {
         for s in [distill.seed + 1, distill.seed] {
             let one = lwkd::distill::DistillConfig { seed: s, ..distill };
+            let unit = [Unit { method: m, seed: s }];
             let job = CompareJob {
-                methods: &[m],
+                units: &unit,
                 target: &target,
                 cfg: &one,
                 teacher: taught,
                 showcase: false,
-                seeds: 1,
             };
             let r = block_on(other.compare(job, &Device::flex(), &mut host)).unwrap();
             got.extend(r.iter().map(key));
@@ -123,16 +122,22 @@ fn a_heavy_teacher_trained_ahead_teaches_the_same_student_and_only_for_its_setti
             heavy_runs.set(heavy_runs.get() + 1);
         }
     });
-    let job = |cfg| CompareJob {
-        methods: &[Method::VanillaKd],
+    let vanilla = |cfg: &DistillConfig| {
+        [Unit {
+            method: Method::VanillaKd,
+            seed: cfg.seed,
+        }]
+    };
+    let job = |cfg, units| CompareJob {
+        units,
         target: &target,
         cfg,
         teacher: None,
         showcase: false,
-        seeds: 1,
     };
-    let alone =
-        block_on(Session::new().compare(job(&distill), &Device::flex(), &mut host)).unwrap();
+    let units = vanilla(&distill);
+    let alone = block_on(Session::new().compare(job(&distill, &units), &Device::flex(), &mut host))
+        .unwrap();
     assert_eq!(
         heavy_runs.replace(0),
         1,
@@ -142,7 +147,8 @@ fn a_heavy_teacher_trained_ahead_teaches_the_same_student_and_only_for_its_setti
     let mut ahead = Session::new();
     block_on(ahead.train_heavy(target.clone(), &distill, Device::flex(), &mut host)).unwrap();
     assert_eq!(heavy_runs.replace(0), 1);
-    let taught = block_on(ahead.compare(job(&distill), &Device::flex(), &mut host)).unwrap();
+    let taught =
+        block_on(ahead.compare(job(&distill, &units), &Device::flex(), &mut host)).unwrap();
     assert_eq!(
         heavy_runs.replace(0),
         0,
@@ -165,7 +171,8 @@ fn a_heavy_teacher_trained_ahead_teaches_the_same_student_and_only_for_its_setti
         seed: distill.seed + 1,
         ..distill
     };
-    block_on(ahead.compare(job(&other), &Device::flex(), &mut host)).unwrap();
+    let units = vanilla(&other);
+    block_on(ahead.compare(job(&other, &units), &Device::flex(), &mut host)).unwrap();
     assert_eq!(
         heavy_runs.get(),
         1,

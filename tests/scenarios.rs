@@ -6,13 +6,13 @@ use crate::common;
 
 use burn::prelude::Device;
 use futures::executor::block_on;
-use lwkd::data::TargetKind;
-use lwkd::data::local::load_target;
-use lwkd::distill::{Method, MethodResult};
-use lwkd::pipeline::host::CallbackHost;
-use lwkd::pipeline::scenarios::{SCENARIOS, scenario, scenario_of};
-use lwkd::pipeline::url::from_query;
-use lwkd::pipeline::{CompareJob, Config, Event, Session, Taught};
+use lwkd::data::{TargetKind, local::load_target};
+use lwkd::pipeline::{
+    CompareJob, Config, Plan, Session, Taught,
+    scenarios::{SCENARIOS, scenario, scenario_of},
+    url::from_query,
+};
+use lwkd::protocol::{CallbackHost, Event, Method, MethodResult};
 
 #[test]
 fn every_scenario_is_a_valid_link_and_the_default_is_one() {
@@ -55,8 +55,9 @@ fn noisy_labels_ce_memorises_and_soft_targets_hold_it_back() {
         .synthesize(cfg.synth(), (&digits.0, &digits.1), &mut host)
         .unwrap();
     block_on(session.train_teacher(&set, &cfg.teacher(), Device::flex(), &mut host)).unwrap();
+    let plan = Plan::new(&cfg.methods, 1, cfg.seed, &target, Some(10)).unwrap();
     let job = CompareJob {
-        methods: &cfg.methods,
+        units: &plan.units,
         target: &target,
         cfg: &cfg.distill(),
         teacher: Some(Taught {
@@ -65,7 +66,6 @@ fn noisy_labels_ce_memorises_and_soft_targets_hold_it_back() {
             cost_s: 0.0,
         }),
         showcase: false,
-        seeds: 1,
     };
     let results = block_on(session.compare(job, &Device::flex(), &mut host)).unwrap();
     let (ce, lwkd, tfkd) = (

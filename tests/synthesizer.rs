@@ -4,19 +4,23 @@ use crate::common;
 
 use std::collections::HashSet;
 
-use lwkd::data::numeral::{digits_for, numeral, numeral_text};
-use lwkd::data::rng::data_rng;
-use lwkd::data::synth::{NumeralDrawer, SIDE};
-use lwkd::data::{SynthConfig, SynthSet};
+use lwkd::data::{
+    SynthConfig, SynthSet,
+    numeral::{digits_for, numeral, numeral_text},
+    rng::data_rng,
+    synth::{NumeralDrawer, SIDE},
+};
+use lwkd::pipeline::Config;
 
 fn small(classes: usize, seed: u64) -> SynthConfig {
-    SynthConfig {
+    Config {
         classes,
         per_class: 12,
         val_per_class: 5,
         seed,
-        ..SynthConfig::default()
+        ..Config::default()
     }
+    .synth()
 }
 
 #[test]

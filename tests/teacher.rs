@@ -8,25 +8,34 @@ use burn::nn::loss::CrossEntropyLossConfig;
 use burn::optim::{AdamConfig, GradientsParams};
 use burn::prelude::*;
 use futures::executor::block_on;
-use lwkd::data::batch::{images_tensor, labels_tensor};
-use lwkd::data::{SynthConfig, SynthSet};
+use lwkd::data::{
+    SynthSet,
+    batch::{images_tensor, labels_tensor},
+};
 use lwkd::model::LeNet5Config;
-use lwkd::pipeline::host::CallbackHost;
-use lwkd::pipeline::{Cancelled, Config, Event, Host};
-use lwkd::train::{TeacherConfig, train_teacher};
+use lwkd::pipeline::Config;
+use lwkd::protocol::{CallbackHost, Cancelled, Event, Host};
+use lwkd::train::train_teacher;
 
-fn set(cfg: SynthConfig) -> SynthSet {
+/// The numerals of `cfg`.
+fn set_of(cfg: &Config) -> SynthSet {
     let (train, heldout) = common::digits();
-    SynthSet::generate(cfg, &train, &heldout).unwrap()
+    SynthSet::generate(cfg.synth(), &train, &heldout).unwrap()
+}
+
+/// `per_class` numerals and 10 validation numerals per class, the default K and seed.
+fn small(per_class: usize, teacher_epochs: usize) -> Config {
+    Config {
+        per_class,
+        val_per_class: 10,
+        teacher_epochs,
+        ..Config::default()
+    }
 }
 
 #[test]
 fn one_training_step_lowers_the_loss() {
-    let set = set(SynthConfig {
-        per_class: 20,
-        val_per_class: 10,
-        ..SynthConfig::default()
-    });
+    let set = set_of(&small(20, 1));
     let device = Device::flex().autodiff();
     device.seed(3);
     let mut model = LeNet5Config::new(10).init(&device);
@@ -62,7 +71,7 @@ fn a_full_teacher_reaches_95_percent_validation_accuracy() {
         teacher_epochs: 5,
         ..Config::default()
     };
-    let set = set(cfg.synth());
+    let set = set_of(&cfg);
     let mut events = Vec::new();
     let mut host = CallbackHost(|e: &Event| events.push(e.clone()));
     let t = block_on(train_teacher(
@@ -96,15 +105,9 @@ fn a_full_teacher_reaches_95_percent_validation_accuracy() {
 
 #[test]
 fn same_seed_same_teacher() {
-    let set = set(SynthConfig {
-        per_class: 30,
-        val_per_class: 10,
-        ..SynthConfig::default()
-    });
-    let cfg = TeacherConfig {
-        epochs: 1,
-        ..TeacherConfig::default()
-    };
+    let cfg = small(30, 1);
+    let set = set_of(&cfg);
+    let cfg = cfg.teacher();
     let run = || {
         let mut losses = Vec::new();
         let mut host = CallbackHost(|e: &Event| {
@@ -135,15 +138,12 @@ impl Host for CancelAt {
 
 #[test]
 fn cancel_stops_training_at_the_next_checkpoint() {
-    let set = set(SynthConfig {
-        per_class: 100,
-        val_per_class: 10,
-        ..SynthConfig::default()
-    });
+    let cfg = small(100, 5);
+    let set = set_of(&cfg);
     let mut host = CancelAt(5, 0);
     let r = block_on(train_teacher(
         &set,
-        &TeacherConfig::default(),
+        &cfg.teacher(),
         &Device::flex(),
         &mut host,
     ));
@@ -154,7 +154,7 @@ fn cancel_stops_training_at_the_next_checkpoint() {
 #[test]
 fn the_default_teacher_is_small_and_far_above_chance() {
     let cfg = Config::default();
-    let set = set(cfg.synth());
+    let set = set_of(&cfg);
     let t = block_on(train_teacher(
         &set,
         &cfg.teacher(),

@@ -1,12 +1,17 @@
 //! The shareable link: every valid config survives the round trip through the URL, and any bad link
 //! gives defaults plus a message per problem — never a panic.
 
-use lwkd::data::TargetKind;
-use lwkd::data::rng::{below, data_rng};
-use lwkd::distill::{Method, TeacherInput};
+use lwkd::data::{
+    TargetKind,
+    rng::{below, data_rng},
+};
+use lwkd::distill::TeacherInput;
 use lwkd::model::StudentKind;
-use lwkd::pipeline::url::{from_query, to_query};
-use lwkd::pipeline::{BackendPreference, Config};
+use lwkd::pipeline::{
+    BackendPreference, Config,
+    url::{from_query, to_query},
+};
+use lwkd::protocol::Method;
 use rand::Rng;
 
 fn random_config(rng: &mut lwkd::data::rng::DataRng) -> Config {

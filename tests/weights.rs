@@ -5,12 +5,11 @@ use crate::common;
 
 use burn::prelude::*;
 use futures::executor::block_on;
-use lwkd::data::TargetKind;
-use lwkd::data::local::load_target;
-use lwkd::distill::{DistillConfig, Method, compare};
+use lwkd::data::{TargetKind, local::load_target};
+use lwkd::distill::{DistillConfig, compare};
 use lwkd::model::{Arch, StudentKind, import};
-use lwkd::pipeline::Event;
-use lwkd::pipeline::host::CallbackHost;
+use lwkd::pipeline::Config;
+use lwkd::protocol::{CallbackHost, Event, Method};
 use lwkd::train::evaluate::evaluate;
 
 #[test]
@@ -20,11 +19,12 @@ fn export_then_import_gives_the_same_test_accuracy() {
     let mut host = CallbackHost(|_: &Event| {});
     for student in StudentKind::ALL {
         let cfg = DistillConfig {
-            student,
-            train_per_class: 60,
-            epochs: 1,
             batch_size: 32,
-            ..DistillConfig::default()
+            ..clean(Config {
+                student,
+                train_per_class: 60,
+                ..Config::default()
+            })
         };
         let results = block_on(compare(
             &[Method::Ce],
@@ -85,14 +85,24 @@ fn files_that_are_not_our_weights_are_refused_with_a_message() {
     }
 }
 
+/// One epoch on clean labels.
+fn clean(cfg: Config) -> DistillConfig {
+    Config {
+        distill_epochs: 1,
+        label_noise: 0.0,
+        ..cfg
+    }
+    .distill()
+}
+
 /// A CE student trained briefly on Fashion-MNIST, with its weights file, and the device it is on.
-fn small_student() -> (lwkd::distill::MethodResult, Device) {
+fn small_student() -> (lwkd::protocol::MethodResult, Device) {
     let target = load_target(&common::data_dir(), TargetKind::Fashion).unwrap();
-    let cfg = DistillConfig {
+    let cfg = clean(Config {
+        student: StudentKind::Cnn,
         train_per_class: 10,
-        epochs: 1,
-        ..DistillConfig::default()
-    };
+        ..Config::default()
+    });
     let device = Device::flex();
     let r = block_on(compare(
         &[Method::Ce],

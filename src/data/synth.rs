@@ -25,18 +25,6 @@ pub struct SynthConfig {
     pub seed: u64,
 }
 
-impl Default for SynthConfig {
-    fn default() -> Self {
-        Self {
-            classes: 10,
-            per_class: 1000,
-            val_per_class: 100,
-            max_shift: 2,
-            seed: 42,
-        }
-    }
-}
-
 /// Draws numeral images from one pool of real digits.
 pub struct NumeralDrawer<'a> {
     source: &'a ImageSet,

@@ -4,20 +4,19 @@
 use burn::prelude::*;
 use web_time::Instant;
 
-use super::check::check;
 use super::losses::{smoothing_table, tfkd_table};
-use super::showcase::showcase_indices;
 use super::showcase_outputs::student_outputs;
 use super::targets::{class_mean_table, per_image_targets, table_tensor};
 use super::train::{TrainSpec, Trained, train_net};
-use super::{DistillConfig, Method, MethodResult, TargetSource, TeacherInput};
-use crate::data::noise::flip_labels;
-use crate::data::rng::Stream;
-use crate::data::synth::NumeralDrawer;
-use crate::data::target::first_per_class;
-use crate::data::{ImageSet, Target};
+use super::{DistillConfig, TargetSource, TeacherInput};
+use crate::data::{
+    ImageSet, Target, noise::flip_labels, rng::Stream, synth::NumeralDrawer,
+    target::first_per_class,
+};
 use crate::model::{Arch, LeNet5, WeightsInfo, export, parameter_count};
-use crate::pipeline::{Cancelled, Event, Host, Stage};
+use crate::protocol::{
+    Cancelled, Event, Host, Method, MethodResult, Stage, Stop, showcase::showcase_indices,
+};
 
 /// The lightweight teacher of stages 1–2, ready to teach.
 pub struct LightTeacher<'a> {
@@ -40,14 +39,14 @@ fn targets_for<'a>(
     light: Option<&LightTeacher<'a>>,
     cfg: &DistillConfig,
     device: &Device,
-) -> (TargetSource<'a>, f32) {
+) -> Result<(TargetSource<'a>, f32), Stop> {
     let table = |values| TargetSource::Table(table_tensor(values, k, device));
-    match method {
+    Ok(match method {
         Method::Ce => (TargetSource::None, 0.0),
         Method::LabelSmoothing => (table(smoothing_table(k, cfg.smoothing)), 0.0),
         Method::TfKdReg => (table(tfkd_table(k, cfg.tfkd_a, cfg.tfkd_temperature)), 0.0),
         Method::VanillaKd => {
-            let h = heavy.expect("trained before the method that needs it");
+            let h = heavy.ok_or_else(|| missing("its heavy teacher"))?;
             // Labelling the student's images is part of the teacher's cost.
             let start = Instant::now();
             let rows = per_image_targets(&h.model, train, cfg.temperature, device);
@@ -57,7 +56,7 @@ fn targets_for<'a>(
             )
         }
         Method::LwKd | Method::LwKdNoAdv => {
-            let l = light.expect("checked before the comparison");
+            let l = light.ok_or_else(|| missing("the lightweight teacher"))?;
             let drawer = NumeralDrawer::new(l.digits, l.classes, l.max_shift)
                 .expect("the digit source was checked when the set was synthesized");
             let source = match cfg.teacher_input {
@@ -79,7 +78,14 @@ fn targets_for<'a>(
             };
             (source, l.cost_s)
         }
-    }
+    })
+}
+
+/// A method started without what its plan promised (the planner refuses such a comparison).
+fn missing(what: &str) -> Stop {
+    Stop::Failed(format!(
+        "The comparison started without {what}; run it again."
+    ))
 }
 
 /// Vanilla KD's heavy teacher: CE on every training image the app has (as heavy teachers are), not
@@ -104,9 +110,10 @@ pub async fn train_heavy(
     train_net(spec, TargetSource::None, cfg, device, host).await
 }
 
-/// Runs `methods` in order and returns their results (also emitted as [`Event::MethodDone`] as each
-/// finishes, so a cancelled comparison keeps what it finished). `ready`: a heavy teacher already
-/// trained by [`train_heavy`] for this target and `cfg` (during stage 2), used instead of a new one.
+/// Runs `methods` in order on `cfg.seed` and returns their results (also emitted as
+/// [`Event::MethodDone`] as each finishes, so a cancelled comparison keeps what it finished). The
+/// caller's plan checked that the methods can run. `ready`: a heavy teacher already trained by
+/// [`train_heavy`] for this target and `cfg` (during stage 2), used instead of a new one.
 pub async fn compare(
     methods: &[Method],
     target: &Target,
@@ -115,15 +122,8 @@ pub async fn compare(
     cfg: &DistillConfig,
     device: &Device,
     host: &mut impl Host,
-) -> Result<Vec<MethodResult>, Cancelled> {
+) -> Result<Vec<MethodResult>, Stop> {
     let k = target.classes();
-    if let Err(message) = check(methods, target, light.map(|l| l.classes)) {
-        host.emit(Event::Failed {
-            stage: Stage::Student(methods.first().copied().unwrap_or(Method::LwKd)),
-            message,
-        });
-        return Ok(Vec::new());
-    }
     // The student's subset is chosen by the true labels, then noise (if asked) flips some of them.
     let train = flip_labels(
         &first_per_class(&target.train, k, cfg.train_per_class),
@@ -138,7 +138,7 @@ pub async fn compare(
             trained = Some(train_heavy(target, cfg, device, host).await?);
         }
         let heavy = ready.or(trained.as_ref());
-        let (targets, teacher_s) = targets_for(method, k, &train, heavy, light, cfg, device);
+        let (targets, teacher_s) = targets_for(method, k, &train, heavy, light, cfg, device)?;
         let result = train_student(
             method, &train, target, targets, teacher_s, cfg, device, host,
         );

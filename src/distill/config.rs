@@ -1,5 +1,4 @@
-//! The knobs of stage 3. T, α and β are the ones chosen by `lwkd sweep` (table in the README): on
-//! Fashion-MNIST a light touch of the digit teacher works best; β stays on so LW-KD is LW-KD.
+//! The settings of stage 3, derived from the run's `Config` (which owns every default).
 
 use serde::{Deserialize, Serialize};
 
@@ -40,30 +39,4 @@ pub struct DistillConfig {
     pub seed: u64,
     /// Steps between loss read-backs.
     pub report_every: usize,
-}
-
-impl Default for DistillConfig {
-    fn default() -> Self {
-        Self {
-            student: StudentKind::Cnn,
-            train_per_class: 500,
-            epochs: 3,
-            batch_size: 64,
-            lr: 3e-3,
-            temperature: 2.0,
-            alpha: 0.1,
-            beta: 0.1,
-            teacher_input: TeacherInput::PerInstance,
-            smoothing: 0.1,
-            tfkd_a: 0.99,
-            tfkd_temperature: 20.0,
-            heavy_epochs: 3,
-            label_noise: 0.0,
-            tfkd_student: TfKdStudent::Softened,
-            disc_lr: 1e-3,
-            class_mean_draws: 64,
-            seed: 42,
-            report_every: 10,
-        }
-    }
 }

@@ -10,10 +10,9 @@ use super::losses::{
     cross_entropy, discriminator_accuracy, discriminator_loss, generator_loss, kd_loss,
     soft_cross_entropy,
 };
-use super::{DistillConfig, Method, TargetSource, TfKdStudent};
+use super::{DistillConfig, TargetSource, TfKdStudent};
 use crate::model::{Discriminator, Net};
-use crate::pipeline::events::LossParts;
-use crate::pipeline::{Event, Stage};
+use crate::protocol::{Event, LossParts, Method, Stage};
 use crate::train::fit::{Batch, Objective, StepLoss};
 
 /// The loss of one method: its soft targets, its weights, and LW-KD's discriminator.

@@ -4,14 +4,16 @@
 use burn::prelude::*;
 
 use super::losses::virtual_teacher_scores;
-use super::showcase::{CLASS_DRAWS, Showcase, showcase_indices};
 use super::targets::draw_batch;
 use super::{DistillConfig, LightTeacher};
-use crate::data::batch::images_tensor;
-use crate::data::rng::Stream;
-use crate::data::synth::{NumeralDrawer, SIDE};
-use crate::data::{ImageSet, Target};
+use crate::data::{
+    ImageSet, Target,
+    batch::images_tensor,
+    rng::Stream,
+    synth::{NumeralDrawer, SIDE},
+};
 use crate::model::Net;
+use crate::protocol::showcase::{CLASS_DRAWS, Showcase, showcase_indices};
 
 /// The teacher's logits on synthesized numerals of `labels`, and the numerals (28 × cols each).
 async fn teacher_on(

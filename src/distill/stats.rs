@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Method, MethodResult};
+use crate::protocol::{Method, MethodResult};
 
 /// Mean and sample standard deviation (0 for a single value).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -79,7 +79,7 @@ pub fn summarize(results: &[MethodResult]) -> Vec<MethodStats> {
             let epochs = rs.iter().map(|r| r.curve.len()).min().unwrap_or(0);
             let curve = (0..epochs)
                 .map(|e| {
-                    let at = |f: fn(&crate::train::EpochPoint) -> f32| {
+                    let at = |f: fn(&crate::protocol::EpochPoint) -> f32| {
                         Spread::of(&rs.iter().map(|r| f(&r.curve[e])).collect::<Vec<_>>())
                     };
                     (at(|p| p.train_acc), at(|p| p.test_acc))

@@ -5,14 +5,14 @@ use burn::optim::AdamConfig;
 use burn::prelude::*;
 
 use super::objective::MethodLoss;
-use super::{DistillConfig, Method, TargetSource};
-use crate::data::ImageSet;
-use crate::data::rng::Stream;
-use crate::data::target::first_per_class;
+use super::{DistillConfig, TargetSource};
+use crate::data::{ImageSet, rng::Stream, target::first_per_class};
 use crate::model::{Arch, Discriminator, Net};
-use crate::pipeline::{Cancelled, Event, Host, Stage};
-use crate::train::Schedule;
-use crate::train::fit::{FitSpec, Fitted, fit};
+use crate::protocol::{Cancelled, Event, Host, Method, Stage};
+use crate::train::{
+    Schedule,
+    fit::{FitSpec, Fitted, fit},
+};
 
 /// What the training loop needs besides the method.
 pub struct TrainSpec<'a> {

@@ -23,7 +23,8 @@ impl Config {
     /// for vanilla KD on all `target_train` training images of the target (`target_classes`
     /// classes), once per seed; the data is the target's, already loaded.
     pub fn comparison_estimate(&self, target_classes: usize, target_train: usize) -> Estimate {
-        let bs = self.batch_size.max(1);
+        // Stage 3's own batch size, not the teacher's (`bs`).
+        let bs = self.distill().batch_size.max(1);
         let per_epoch = (target_classes * self.train_per_class).div_ceil(bs);
         let heavy = match self.methods.iter().any(|m| m.uses_heavy_teacher()) {
             true => target_train.div_ceil(bs) * self.heavy_epochs,

@@ -6,8 +6,9 @@
 use super::knob::{Kind, Knob, Value};
 use super::{BackendPreference, Config};
 use crate::data::TargetKind;
-use crate::distill::{Method, TeacherInput};
+use crate::distill::TeacherInput;
 use crate::model::StudentKind;
+use crate::protocol::Method;
 
 /// The largest training subset per class of stage 3 (the app's Fashion-MNIST file holds 1,000).
 pub const MAX_TRAIN_PER_CLASS: usize = 1000;

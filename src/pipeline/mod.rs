@@ -1,32 +1,29 @@
-//! The pipeline: one serialisable [`Config`], stages that emit typed [`Event`]s through a [`Host`], and
-//! the policy that picks a backend. The host (the web UI or the CLI) decides how to pace, pause and
-//! cancel; the stages only call [`Host::checkpoint`] between units of work.
+//! The orchestration above the core: one serialisable [`Config`] (every setting, declared once in
+//! [`knobs`]) and the stage settings derived from it, the link and the view, the scenarios, the
+//! estimate before a run, the backend policy, and the [`Session`] that runs synthesize → teacher →
+//! compare for the CLI and the training worker. Nothing below (data, model, protocol, train, distill)
+//! imports this layer.
 
 pub mod backend;
 pub mod config;
-pub mod control;
 pub mod estimate;
-pub mod events;
-pub mod host;
 pub mod knob;
 pub mod knobs;
+pub mod link_problem;
+pub mod plan;
 pub mod scenarios;
 #[cfg(feature = "train")]
 pub mod session;
 pub mod stages;
-pub mod stop;
 pub mod summary;
 pub mod url;
 pub mod view;
 
-pub use backend::{BackendChoice, BackendKind, BackendPreference, GpuInfo, Measured};
+pub use backend::{BackendChoice, BackendPreference, GpuInfo};
 pub use config::Config;
-pub use control::Control;
-pub use events::{Event, Stage};
-pub use host::{Cancelled, Host};
 pub use knob::{FieldError, Knob, Problem};
 pub use knobs::KNOBS;
+pub use plan::{Plan, Unit};
 #[cfg(feature = "train")]
 pub use session::{CompareJob, Session, Taught};
-pub use stop::Stop;
 pub use summary::TeacherSummary;

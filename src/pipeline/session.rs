@@ -6,14 +6,14 @@ use std::sync::Arc;
 
 use burn::prelude::*;
 
-use super::{Event, Host, Stop, stages};
+use super::plan::by_seed;
+use super::{Unit, stages};
 use crate::data::{ImageSet, SynthConfig, SynthSet, Target};
-use crate::distill::check::check;
-use crate::distill::showcase_outputs::showcase;
 use crate::distill::{
-    DistillConfig, LightTeacher, Method, MethodResult, Trained, compare, train_heavy,
+    DistillConfig, LightTeacher, Trained, compare, showcase_outputs::showcase, train_heavy,
 };
 use crate::model::LeNet5;
+use crate::protocol::{Event, Host, MethodResult, Stop};
 use crate::train::{TeacherConfig, TrainedTeacher, train_teacher};
 
 struct HeldTeacher {
@@ -40,18 +40,16 @@ pub struct Taught<'a> {
     pub cost_s: f32,
 }
 
-/// One comparison: the methods in run order on a target.
+/// One comparison: students of a [`super::Plan`] (all of it, or a worker's share), on a target.
 pub struct CompareJob<'a> {
-    pub methods: &'a [Method],
+    /// In run order; each runs with `cfg` on its own seed. The held teacher is the same for all.
+    pub units: &'a [Unit],
     pub target: &'a Target,
     pub cfg: &'a DistillConfig,
-    /// None: run without the held teacher (methods that need it are refused).
+    /// None: run without the held teacher (the plan has no method that needs it).
     pub teacher: Option<Taught<'a>>,
     /// Emit the soft-target picture ([`Event::Showcase`]) first.
     pub showcase: bool,
-    /// Students per method, on seeds `cfg.seed`, `cfg.seed + 1`, … (each seed runs every method, so a
-    /// cancelled job keeps whole seeds first). The held teacher is the same for all.
-    pub seeds: usize,
 }
 
 #[derive(Default)]
@@ -153,36 +151,29 @@ impl Session {
         }
     }
 
-    /// Why `job` cannot run (no teacher for LW-KD, a teacher of another K, no method), in words.
-    pub fn check(&self, job: &CompareJob<'_>) -> Result<(), Stop> {
-        check(job.methods, job.target, self.light(job).map(|l| l.classes))
-            .map_err(|msg| Stop::cannot_distill(&msg))
-    }
-
-    /// Stage 3: the job's methods one after another on `device`, each result also emitted as
-    /// [`Event::MethodDone`] as it finishes.
+    /// Stage 3: the job's students one after another on `device`, each result also emitted as
+    /// [`Event::MethodDone`] as it finishes. The job's plan was checked when it was made.
     pub async fn compare(
         &self,
         job: CompareJob<'_>,
         device: &Device,
         host: &mut impl Host,
     ) -> Result<Vec<MethodResult>, Stop> {
-        self.check(&job)?;
         let light = self.light(&job);
         if job.showcase {
             let picture = showcase(job.target, light.as_ref(), job.cfg).await;
             host.emit(Event::Showcase(Box::new(picture)));
         }
         let mut results = Vec::new();
-        for i in 0..job.seeds.max(1) as u64 {
+        for run in by_seed(job.units) {
             let cfg = DistillConfig {
-                seed: job.cfg.seed + i,
+                seed: run[0].seed,
                 ..*job.cfg
             };
-            let light = light.as_ref();
+            let methods: Vec<_> = run.iter().map(|u| u.method).collect();
             let ready = self.heavy_for(job.target, &cfg, device);
-            results
-                .extend(compare(job.methods, job.target, light, ready, &cfg, device, host).await?);
+            let light = light.as_ref();
+            results.extend(compare(&methods, job.target, light, ready, &cfg, device, host).await?);
         }
         Ok(results)
     }

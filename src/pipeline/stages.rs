@@ -2,8 +2,8 @@
 
 use web_time::Instant;
 
-use super::{Event, Host, Stage};
 use crate::data::{ImageSet, SynthConfig, SynthSet};
+use crate::protocol::{Event, Host, Stage};
 
 /// Generates the synthesized set and reports its size and time. Errors are reported as `Failed`.
 pub fn synthesize(

@@ -7,24 +7,8 @@ use std::collections::HashMap;
 use super::Config;
 use super::knob::{FieldError, Problem};
 use super::knobs::{KNOBS, knob_for, knob_for_key};
+use super::link_problem::LinkProblem;
 use crate::data::TargetKind;
-
-/// What was wrong with a link; the setting keeps its default.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum LinkProblem {
-    #[error("unknown parameter “{0}” ignored")]
-    Unknown(String),
-    /// A bad value; `kept` when another, valid, value of the same key is used instead of the default.
-    #[error("{key}: {problem}; {}", if *kept { "the other value given for it is used" } else { "using the default" })]
-    Bad {
-        key: &'static str,
-        problem: Problem,
-        kept: bool,
-    },
-    /// A key given more than once: the last valid value counts.
-    #[error("{key} is given {times} times; the last valid value counts")]
-    Repeated { key: &'static str, times: usize },
-}
 
 /// The query for `c` (without the leading `?`): only the settings that differ from the defaults.
 pub fn to_query(c: &Config) -> String {

@@ -4,7 +4,7 @@
 
 use super::knob::Problem;
 use super::knobs::knob_for;
-use super::url::LinkProblem;
+use super::link_problem::LinkProblem;
 
 /// The URL keys of the view (the settings' keys are in [`super::knobs::KNOBS`]).
 pub const VIEW_KEYS: [&str; 4] = ["embed", "stages", "hide", "autoplay"];

@@ -5,9 +5,11 @@ use burn::prelude::*;
 
 use super::metrics::predictions;
 use super::readback::ints;
-use crate::data::ImageSet;
-use crate::data::batch::{images_tensor, ordered_batches};
-use crate::pipeline::{Cancelled, Host};
+use crate::data::{
+    ImageSet,
+    batch::{images_tensor, ordered_batches},
+};
+use crate::protocol::{Cancelled, Host};
 
 /// Images per evaluation batch: small, so that one batch on the CPU backend is a short main-thread task
 /// in the browser (with 256, tasks of up to 370 ms were measured during a comparison).

@@ -9,17 +9,17 @@ use burn::optim::{AdamConfig, GradientsParams};
 use burn::prelude::*;
 use web_time::Instant;
 
-use super::EpochPoint;
 use super::evaluate::evaluate;
 use super::metrics::{correct_count, samples_per_s};
 use super::readback::{floats, ints};
 use super::schedule::{Schedule, cosine_lr};
-use crate::data::ImageSet;
-use crate::data::batch::{epoch_batches, images_tensor, labels_tensor};
-use crate::data::rng::Stream;
+use crate::data::{
+    ImageSet,
+    batch::{epoch_batches, images_tensor, labels_tensor},
+    rng::Stream,
+};
 use crate::model::Classifier;
-use crate::pipeline::events::StepPoint;
-use crate::pipeline::{Cancelled, Event, Host, Stage};
+use crate::protocol::{Cancelled, EpochPoint, Event, Host, Stage, StepPoint};
 
 /// One training batch, on the autodiff device.
 pub struct Batch {

@@ -5,11 +5,13 @@ use burn::prelude::*;
 
 use super::readback::floats;
 use super::throughput::{ThroughputConfig, lenet_throughput};
-use crate::data::batch::pixels_tensor;
-use crate::data::rng::{Stream, below};
-use crate::data::synth::SIDE;
+use crate::data::{
+    batch::pixels_tensor,
+    rng::{Stream, below},
+    synth::SIDE,
+};
 use crate::model::{LeNet5Config, params_of, with_params};
-use crate::pipeline::Measured;
+use crate::train::Measured;
 
 const CLASSES: usize = 10;
 const BATCH: usize = 64;

@@ -3,14 +3,13 @@
 //! The schedule and the curve's points are plain data the page shows; the rest needs Burn (feature
 //! `train`).
 
-pub mod device_loss;
-pub mod epoch_point;
 #[cfg(feature = "train")]
 pub mod evaluate;
 #[cfg(feature = "train")]
 pub mod fit;
 #[cfg(feature = "train")]
 pub mod measure;
+pub mod measured;
 #[cfg(feature = "train")]
 pub mod metrics;
 #[cfg(feature = "train")]
@@ -21,9 +20,9 @@ pub mod teacher;
 #[cfg(feature = "train")]
 pub mod throughput;
 
-pub use epoch_point::EpochPoint;
 #[cfg(feature = "train")]
 pub use fit::{Fitted, fit};
+pub use measured::{BackendKind, Measured};
 pub use schedule::{Schedule, TeacherConfig};
 #[cfg(feature = "train")]
 pub use teacher::{TrainedTeacher, train_teacher};

@@ -7,13 +7,10 @@
 
 use burn::prelude::*;
 
-use super::device_loss::LOST;
-use crate::pipeline::Cancelled;
+use crate::protocol::{Cancelled, device_loss::record_loss};
 
 fn lost<E: std::fmt::Debug>(e: E) -> Cancelled {
-    let reason = format!("{e:?}");
-    // The first reason is the telling one; later reads only repeat that the device is poisoned.
-    LOST.with(|l| l.borrow_mut().get_or_insert(reason).clone());
+    record_loss(format!("{e:?}"));
     Cancelled
 }
 

@@ -19,19 +19,6 @@ pub struct Schedule {
 /// The teacher's budget.
 pub type TeacherConfig = Schedule;
 
-impl Default for Schedule {
-    /// The lightweight teacher's default budget.
-    fn default() -> Self {
-        Self {
-            epochs: 5,
-            batch_size: 64,
-            lr: 3e-3,
-            seed: 42,
-            report_every: 10,
-        }
-    }
-}
-
 /// Cosine decay from `lr` to 0 over the run: the last steps settle instead of bouncing, which is
 /// worth a few points of validation accuracy in a budget of a few hundred steps.
 pub fn cosine_lr(lr: f64, step: usize, total: usize) -> f64 {

@@ -5,10 +5,9 @@ use burn::prelude::*;
 
 use super::TeacherConfig;
 use super::fit::{Batch, FitSpec, Objective, StepLoss, fit};
-use crate::data::SynthSet;
-use crate::data::rng::Stream;
+use crate::data::{SynthSet, rng::Stream};
 use crate::model::{LeNet5, LeNet5Config};
-use crate::pipeline::{Cancelled, Event, Host, Stage};
+use crate::protocol::{Cancelled, Event, Host, Stage};
 
 /// The trained teacher and how it did.
 pub struct TrainedTeacher {

@@ -11,10 +11,9 @@ use serde::Serialize;
 use web_time::Instant;
 
 use super::readback::floats;
-use crate::data::batch::pixels_tensor;
-use crate::data::synth::SIDE;
+use crate::data::{batch::pixels_tensor, synth::SIDE};
 use crate::model::LeNet5Config;
-use crate::pipeline::Cancelled;
+use crate::protocol::Cancelled;
 
 #[derive(Clone, Debug)]
 pub struct ThroughputConfig {

@@ -1,6 +1,5 @@
 //! The page: header, backend line, notices and the three stages.
 
-use crate::pipeline::Config;
 use crate::pipeline::backend::{MEASURED, choose};
 use crate::pipeline::view::ViewOptions;
 use leptos::prelude::*;
@@ -16,22 +15,12 @@ use super::panels::teacher::TeacherPanel;
 use super::state::{AppState, DataStatus, use_state};
 use super::widgets::notice::NoticeSlot;
 
-/// Whether the stages' settings start open: where the link carried settings, or in an embed.
-fn embed_or_settings(config: &Config, view: &ViewOptions) -> bool {
-    view.embed || *config != Config::default()
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     let (config, view, problems) = share::initial_state();
-    state
-        .settings_open
-        .set_value(embed_or_settings(&config, &view));
-    state.config.set(config);
-    state.url_problems.set(problems);
     let (embed, shows) = (view.embed, [view.shows(1), view.shows(2), view.shows(3)]);
-    state.view.set_value(view);
+    state.open_link(config, view, problems);
     provide_context(state);
     // The address bar always holds the current settings. Edits are history entries, except in an
     // embed: there the host page's Back must leave the page, not step through its settings.

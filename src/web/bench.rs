@@ -4,8 +4,10 @@
 use web_time::Instant;
 
 use super::platform::{gpu, gpu_device};
-use crate::pipeline::BackendKind;
-use crate::train::throughput::{ThroughputConfig, lenet_throughput};
+use crate::train::{
+    BackendKind,
+    throughput::{ThroughputConfig, lenet_throughput},
+};
 
 /// Runs the benchmark on `backend` ("webgpu" or "cpu"); the result as JSON, with the time it took to get
 /// the device (`init_ms`, the WebGPU adapter and device request; zero once cached).

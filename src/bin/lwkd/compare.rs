@@ -2,12 +2,17 @@
 
 use std::path::{Path, PathBuf};
 
-use lwkd::data::local::{load_digits, load_target};
-use lwkd::data::{ImageSet, Target};
-use lwkd::distill::{DistillConfig, MethodResult, TfKdStudent};
-use lwkd::pipeline::host::CallbackHost;
-use lwkd::pipeline::scenarios::{SCENARIOS, scenario};
-use lwkd::pipeline::{CompareJob, Config, Session, Taught};
+use lwkd::data::{
+    ImageSet, Target,
+    local::{load_digits, load_target},
+};
+use lwkd::distill::{DistillConfig, TfKdStudent};
+use lwkd::pipeline::{
+    CompareJob, Config, Plan, Session, Taught, Unit,
+    plan::by_seed,
+    scenarios::{SCENARIOS, scenario},
+};
+use lwkd::protocol::{CallbackHost, MethodResult};
 
 use super::backend::Backend;
 use super::error::CliError;
@@ -74,9 +79,11 @@ fn load_own(path: &Path) -> Result<Target, CliError> {
     Ok(t)
 }
 
-/// One seed: synthesis and teacher (only when a method needs them), then every method.
+/// One seed's students (`units`): synthesis and teacher on that seed (only when a method needs them),
+/// then every method.
 fn run_seed(
     cfg: &Config,
+    units: &[Unit],
     tfkd_student: TfKdStudent,
     target: &Target,
     digits: &(ImageSet, ImageSet),
@@ -85,7 +92,7 @@ fn run_seed(
     let mut host = CallbackHost(print_event);
     let mut session = Session::new();
     let mut cost_s = 0.0;
-    if cfg.methods.iter().any(|m| m.uses_light_teacher()) {
+    if units.iter().any(|u| u.method.uses_light_teacher()) {
         let (set, synth_s) = session.synthesize(cfg.synth(), (&digits.0, &digits.1), &mut host)?;
         let t = futures::executor::block_on(session.train_teacher(
             &set,
@@ -100,7 +107,7 @@ fn run_seed(
         ..cfg.distill()
     };
     let job = CompareJob {
-        methods: &cfg.methods,
+        units,
         target,
         cfg: &distill,
         teacher: Some(Taught {
@@ -109,7 +116,6 @@ fn run_seed(
             cost_s,
         }),
         showcase: false,
-        seeds: 1,
     };
     Ok(futures::executor::block_on(
         session.compare(job, device, &mut host),
@@ -138,14 +144,30 @@ pub fn run(a: &CompareArgs) -> Result<(), CliError> {
         let flag = e.field.replace('_', "-");
         return Err(CliError::Usage(vec![format!("--{flag}: {e}")]));
     }
+    // Each seed trains its own lightweight teacher (on its own numerals) before its students.
+    let plan = Plan::new(
+        &base.methods,
+        base.seeds,
+        base.seed,
+        &target,
+        Some(base.classes),
+    )?;
     let mut runs = Vec::new();
-    for seed in base.seed..base.seed + base.seeds as u64 {
+    for units in by_seed(&plan.units) {
+        let seed = units[0].seed;
         let cfg = Config {
             seed,
             ..base.clone()
         };
         eprintln!("== seed {seed}");
-        runs.push(run_seed(&cfg, a.tfkd_student, &target, &digits, &device)?);
+        runs.push(run_seed(
+            &cfg,
+            units,
+            a.tfkd_student,
+            &target,
+            &digits,
+            &device,
+        )?);
     }
     println!(
         "\n{} · student: {} ({} weights) · {} seed(s) from {} · {} images/class × {} epoch(s) · T = {}, α = {}, β = {}, teacher input: {}",

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use lwkd::data::DataError;
-use lwkd::pipeline::Stop;
+use lwkd::protocol::Stop;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {

@@ -2,10 +2,9 @@
 
 use std::path::PathBuf;
 
-use lwkd::data::TargetKind;
-use lwkd::data::local::load_target;
+use lwkd::data::{TargetKind, local::load_target};
 use lwkd::model::import;
-use lwkd::pipeline::host::CallbackHost;
+use lwkd::protocol::CallbackHost;
 use lwkd::train::evaluate::evaluate;
 
 use super::backend::Backend;
@@ -63,7 +62,7 @@ pub fn run(a: &EvaluateArgs) -> Result<(), CliError> {
         &device,
         &mut host,
     ))
-    .map_err(lwkd::pipeline::Stop::from)?;
+    .map_err(lwkd::protocol::Stop::from)?;
     println!(
         "{} student ({}) on {}: test accuracy {:.2}% ({} images; {:.2}% when saved)",
         info.method,

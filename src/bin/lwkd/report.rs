@@ -1,6 +1,6 @@
 //! Events as terminal lines: progress on stderr, stage summaries on stdout.
 
-use lwkd::pipeline::{Event, Stage};
+use lwkd::protocol::{Event, Stage};
 
 pub fn print_event(e: &Event) {
     match e {

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use lwkd::data::local::load_digits;
-use lwkd::pipeline::host::CallbackHost;
 use lwkd::pipeline::{Config, Session};
+use lwkd::protocol::CallbackHost;
 
 use super::backend::Backend;
 use super::error::CliError;

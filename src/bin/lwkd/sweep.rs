@@ -5,12 +5,14 @@ use std::path::PathBuf;
 
 use burn::prelude::Device;
 use futures::executor::block_on;
-use lwkd::data::local::{load_digits, load_target};
-use lwkd::data::target::per_class_range;
-use lwkd::data::{ImageSet, Target, TargetKind};
-use lwkd::distill::{DistillConfig, Method};
-use lwkd::pipeline::host::CallbackHost;
-use lwkd::pipeline::{CompareJob, Config, Event, Session, Taught};
+use lwkd::data::{
+    ImageSet, Target, TargetKind,
+    local::{load_digits, load_target},
+    target::per_class_range,
+};
+use lwkd::distill::DistillConfig;
+use lwkd::pipeline::{CompareJob, Config, Session, Taught, Unit};
+use lwkd::protocol::{CallbackHost, Event, Method};
 
 use super::backend::Backend;
 use super::error::CliError;
@@ -37,6 +39,19 @@ pub struct SweepArgs {
     backend: Backend,
     #[arg(long, default_value = DATA_DIR)]
     data_dir: PathBuf,
+}
+
+/// The sweep's students: a small CNN on 500 clean images per class, 3 epochs.
+fn base() -> DistillConfig {
+    Config {
+        student: lwkd::model::StudentKind::Cnn,
+        train_per_class: 500,
+        distill_epochs: 3,
+        heavy_epochs: 3,
+        label_noise: 0.0,
+        ..Config::default()
+    }
+    .distill()
 }
 
 /// (T, α, β) → validation accuracy over seeds.
@@ -76,10 +91,14 @@ fn sweep_seed(
             alpha,
             beta,
             seed,
-            ..DistillConfig::default()
+            ..base()
         };
+        let unit = [Unit {
+            method: Method::LwKd,
+            seed,
+        }];
         let job = CompareJob {
-            methods: &[Method::LwKd],
+            units: &unit,
             target,
             cfg: &d,
             teacher: Some(Taught {
@@ -88,7 +107,6 @@ fn sweep_seed(
                 cost_s: 0.0,
             }),
             showcase: false,
-            seeds: 1,
         };
         let results = block_on(session.compare(job, device, &mut host))?;
         let acc = results.first().map_or(0.0, |r| r.test_acc);
@@ -111,7 +129,7 @@ pub fn run(a: &SweepArgs) -> Result<(), CliError> {
     let device = a.backend.device()?;
     let digits = load_digits(&a.data_dir)?;
     let target = load_target(&a.data_dir, a.target)?;
-    let base = DistillConfig::default();
+    let base = base();
     let k = target.classes();
     let val = per_class_range(&target.train, k, base.train_per_class, a.val_per_class);
     if val.len() < k * a.val_per_class {

@@ -2,8 +2,8 @@
 //! `lwkd::distill::stats`), each teacher's cost beside the heavy one, and which differences from CE are
 //! larger than twice the pooled seed-to-seed spread.
 
-use lwkd::distill::MethodResult;
 use lwkd::distill::stats::{cost_vs_heavy, pooled_std, summarize, verdicts};
+use lwkd::protocol::MethodResult;
 
 /// Prints the markdown table of `runs` (one list of results per seed), a row per method, and the verdicts.
 pub fn print_table(runs: &[Vec<MethodResult>]) {

@@ -6,12 +6,15 @@
 use futures::future::{Either, select};
 use gloo_timers::future::TimeoutFuture;
 
-use crate::pipeline::backend::choose;
-use crate::pipeline::{BackendChoice, BackendPreference, Measured, Stop};
+use crate::pipeline::{BackendChoice, BackendPreference, backend::choose};
+use crate::protocol::Stop;
+use crate::train::Measured;
 use crate::web::platform::storage;
 use crate::web::state::AppState;
-use crate::web::trainer::client;
-use crate::web::trainer::protocol::{Done, Request};
+use crate::web::trainer::{
+    client,
+    messages::{Done, Request},
+};
 use leptos::prelude::*;
 
 /// Longer than any healthy measurement (13 s on SwiftShader, kernels compiled on a CPU): a GPU that
@@ -56,16 +59,16 @@ pub async fn measure(state: AppState) -> Result<Measured, String> {
     let Some(adapter) = state.gpu.get_untracked().flatten() else {
         return Err("this browser offers no WebGPU adapter to measure".into());
     };
-    state.measuring.set(true);
+    state.measuring_now(true);
     let answer = ask_worker(state).await;
-    state.measuring.set(false);
+    state.measuring_now(false);
     let measured = answer.clone().unwrap_or_else(Measured::failed);
     if measured.worth_keeping()
         && let Ok(json) = serde_json::to_string(&measured)
     {
         storage::local_set(&key(&adapter.name), &json);
     }
-    state.measured.set(Some(measured));
+    state.measured_now(measured);
     answer
 }
 

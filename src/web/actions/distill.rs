@@ -1,17 +1,16 @@
 //! Stage 3's actions: run the chosen methods in the worker, or finish those a lost GPU stopped.
 
-use crate::data::SynthConfig;
-use crate::distill::Method;
-use crate::pipeline::{BackendKind, Config, Stage};
+use crate::pipeline::{Config, Plan};
+use crate::protocol::{Method, Stage, Stop};
+use crate::train::BackendKind;
 use leptos::prelude::*;
 
 use super::backend;
 use super::job::{Job, run_job};
 use super::pool;
 use super::targets;
-use crate::pipeline::Stop;
 use crate::web::state::AppState;
-use crate::web::trainer::protocol::{DistillJob, SentOnce, Shared, TeacherInputs};
+use crate::web::trainer::messages::{DistillJob, SentOnce, Shared, TeacherInputs};
 
 /// Runs every chosen method afresh.
 pub fn run(state: AppState) {
@@ -42,10 +41,7 @@ pub fn resume(state: AppState) {
         .copied()
         .filter(|&m| count(m) >= cfg.seeds)
         .collect();
-    state
-        .distill
-        .results
-        .update(|v| v.retain(|r| done.contains(&r.method)));
+    state.distill.keep_only(&done);
     let has_teacher = state.teacher.model.with_value(Option::is_some);
     let (methods, skipped): (Vec<Method>, Vec<Method>) = cfg
         .methods
@@ -54,7 +50,7 @@ pub fn resume(state: AppState) {
         .filter(|m| !done.contains(m))
         .partition(|m| !m.uses_light_teacher() || has_teacher);
     if methods.is_empty() {
-        state.busy.set(None);
+        state.idle();
     } else {
         start(state, cfg, methods, false);
     }
@@ -73,13 +69,9 @@ fn start(state: AppState, cfg: Config, methods: Vec<Method>, fresh: bool) {
         return;
     }
     // The shown comparison is replaced only once the new one really starts (a refused run changes
-    // nothing); see `AppState::apply`.
-    state
-        .distill
-        .replace_on_start
-        .set_value(fresh.then_some(cfg.target));
-    // A run stopped early never ended: the discriminator chart follows this comparison's first.
-    state.distill.disc_source.set_value(None);
+    // nothing; see `AppState::apply`). A run stopped early never ended: the discriminator chart
+    // follows this comparison's first.
+    state.distill.asked(fresh.then_some(cfg.target));
     let job = Job {
         stage: Stage::Student(methods[0]),
         cancelled: "Cancelled. Finished methods stay in the table; run again to redo them.",
@@ -111,7 +103,7 @@ async fn distill_job(
             classes: t.classes,
             params: Shared(t.params.clone()),
             digits: SentOnce::new(d.clone()),
-            max_shift: SynthConfig::default().max_shift,
+            max_shift: cfg.synth().max_shift,
         }),
         _ => None,
     };
@@ -122,19 +114,21 @@ async fn distill_job(
         _ => {
             let choice = backend::resolve(state).await;
             let kind = choice.kind;
-            state.backend.set(Some(choice));
+            state.chose_backend(choice);
             kind
         }
     };
     let gpu = backend == BackendKind::WebGpu;
+    // Refused whole, before any job starts (and before the shown comparison is replaced).
+    let classes = teacher.as_ref().map(|t| t.classes);
+    let plan = Plan::new(&methods, cfg.seeds, cfg.seed, &target, classes)?;
     let job = DistillJob {
-        methods,
+        plan,
         target: SentOnce::new(target),
         cfg: cfg.distill(),
         backend,
         teacher,
         showcase: fresh || state.distill.showcase.get_untracked().is_none(),
-        seeds: cfg.seeds,
     };
     Ok((job, gpu))
 }

@@ -5,15 +5,17 @@ use std::sync::Arc;
 
 use crate::data::{Target, TargetKind};
 use crate::model::{Arch, WeightsInfo};
-use crate::pipeline::Stop;
+use crate::protocol::Stop;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::targets;
 use crate::web::platform::js::blob_bytes;
 use crate::web::state::AppState;
-use crate::web::trainer::client;
-use crate::web::trainer::protocol::{Done, Request, Shared};
+use crate::web::trainer::{
+    client,
+    messages::{Done, Request, Shared},
+};
 
 /// The loaded (or downloadable) target whose classes are the file's.
 async fn target_for(

@@ -2,7 +2,8 @@
 //! finishes the methods that need no lightweight teacher (the teacher is trained again on the CPU for
 //! LW-KD).
 
-use crate::pipeline::{BackendPreference, Stage};
+use crate::pipeline::BackendPreference;
+use crate::protocol::Stage;
 use leptos::prelude::*;
 
 use crate::web::state::AppState;
@@ -10,8 +11,8 @@ use crate::web::state::AppState;
 pub fn continue_on_cpu(state: AppState, stage: Stage) {
     // The training worker forgets the device, and the teacher that lived on it.
     crate::web::trainer::client::forget_gpu();
-    state.gpu_lost.set(None);
-    state.config.update(|c| c.backend = BackendPreference::Cpu);
+    state.gpu_loss_answered();
+    state.pick_backend(BackendPreference::Cpu);
     // Stage 3 goes on with the methods that need no lightweight teacher. LW-KD taught by the CPU copy
     // of a teacher from the lost device hangs (a wgpu TypeError on a detached buffer, cause not found
     // yet), so the teacher is forgotten (leaked in the worker: dropping lost-device tensors throws) and

@@ -12,12 +12,17 @@ use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 use leptos::task::spawn_local;
 
-use super::{pool, targets};
-use crate::distill::{DistillConfig, Method};
-use crate::pipeline::{BackendKind, Config, Control};
+use super::pool_size;
+use super::targets;
+use crate::distill::DistillConfig;
+use crate::pipeline::{Config, Plan, Unit};
+use crate::protocol::{Control, Method};
+use crate::train::BackendKind;
 use crate::web::state::AppState;
-use crate::web::trainer::client;
-use crate::web::trainer::protocol::{DistillJob, Request, SentOnce};
+use crate::web::trainer::{
+    client,
+    messages::{DistillJob, Request, SentOnce},
+};
 
 /// The worker that trains it: the pool's second (the first trains the lightweight teacher).
 pub const WORKER: usize = 1;
@@ -47,7 +52,7 @@ pub fn start(state: AppState, cfg: &Config) {
         .map(|t| (SentOnce::new(t).id, distill))
         .is_some_and(trained_for);
     if !cfg.methods.contains(&Method::VanillaKd)
-        || pool::size(jobs, false) <= WORKER
+        || pool_size::size(jobs, false) <= WORKER
         || in_flight()
         || held
     {
@@ -64,13 +69,17 @@ pub fn start(state: AppState, cfg: &Config) {
             }
         });
         let job = DistillJob {
-            methods: vec![Method::VanillaKd],
+            plan: Plan {
+                units: vec![Unit {
+                    method: Method::VanillaKd,
+                    seed: distill.seed,
+                }],
+            },
             target,
             cfg: distill,
             backend: BackendKind::Cpu,
             teacher: None,
             showcase: false,
-            seeds: 1,
         };
         let request = Request::HeavyTeacher(Box::new(job));
         client::run_on(WORKER, state, request).await.is_ok()
@@ -121,9 +130,13 @@ pub fn take_job(units: &mut Vec<DistillJob>) -> Option<DistillJob> {
             .filter(|a| a.done.peek() != Some(&false))
             .and_then(|a| a.key)
     })?;
+    let vanilla = Unit {
+        method: Method::VanillaKd,
+        seed: key.1.seed,
+    };
     let at = units
         .iter()
-        .position(|u| u.methods == [Method::VanillaKd] && (u.target.id, u.cfg) == key)?;
+        .position(|u| u.plan.units == [vanilla] && (u.target.id, u.cfg) == key)?;
     let mut job = units.remove(at);
     if job.showcase
         && let Some(first) = units.first_mut()

@@ -4,11 +4,10 @@
 
 use std::future::Future;
 
-use crate::pipeline::{Control, Stage};
+use crate::protocol::{Stage, Stop};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::pipeline::Stop;
 use crate::web::state::AppState;
 
 /// What a job is, for the page: the stage it runs as, and the notice a cancel leaves.
@@ -35,18 +34,14 @@ pub fn run_job<T: 'static>(
         );
         return;
     }
-    state.busy.set(Some(job.stage));
-    state.control.set(Control::Run);
-    state.notice.set(None);
-    state.gpu_lost.set(None);
+    state.begin_job(job.stage);
     spawn_local(async move {
         match work.await {
             Ok(result) => done(result),
-            Err(Stop::DeviceLost(reason)) => state.gpu_lost.set(Some((job.stage, reason))),
+            Err(Stop::DeviceLost(reason)) => state.lose_gpu(job.stage, reason),
             Err(Stop::Cancelled) => state.tell(Some(job.stage.number()), job.cancelled),
             Err(Stop::Failed(message)) => state.tell(Some(job.stage.number()), message),
         }
-        state.busy.set(None);
-        state.control.set(Control::Run);
+        state.end_job();
     });
 }

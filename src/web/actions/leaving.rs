@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::data::TargetKind;
 use crate::pipeline::url::from_query;
 use crate::web::panels::share;
 use crate::web::state::AppState;
@@ -51,13 +50,6 @@ pub fn install(state: AppState) {
         let search = web_sys::window()
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
-        let (mut config, _) = from_query(&search);
-        // Links never name the person's own images: keep them (and their K) as the target.
-        let now = state.config.get_untracked();
-        if now.target == TargetKind::Own {
-            (config.target, config.classes) = (now.target, now.classes);
-        }
-        state.field_errors.set(Vec::new());
-        state.config.set(config);
+        state.return_to(from_query(&search).0);
     });
 }

@@ -12,6 +12,7 @@ mod job;
 pub mod leaving;
 pub mod own_images;
 mod pool;
+mod pool_size;
 pub mod startup;
 pub mod synthesize;
 pub mod targets;

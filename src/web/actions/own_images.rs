@@ -1,14 +1,12 @@
 //! Making the person's own images the target: read (in this browser), check, and use them.
 
-use std::sync::Arc;
-
 use crate::data::TargetKind;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use crate::web::platform::own_files;
-use crate::web::state::{AppState, OwnStatus, TargetStatus};
+use crate::web::state::{AppState, OwnStatus};
 
 /// Reads `files` and, when enough of them are usable, makes them the target.
 pub fn read(state: AppState, files: Vec<(String, JsValue)>) {
@@ -28,20 +26,11 @@ pub fn read(state: AppState, files: Vec<(String, JsValue)>) {
     {
         return;
     }
-    state
-        .targets
-        .own_status
-        .set(OwnStatus::Reading { done: 0, total: 0 });
+    state.targets.reading_own(0, 0);
     spawn_local(async move {
         let outcome = match own_files::pick(files).await {
             Ok(picked) => {
-                own_files::read(picked, |done, total| {
-                    state
-                        .targets
-                        .own_status
-                        .set(OwnStatus::Reading { done, total })
-                })
-                .await
+                own_files::read(picked, |done, total| state.targets.reading_own(done, total)).await
             }
             Err(e) => Err(e),
         };
@@ -55,25 +44,10 @@ pub fn read(state: AppState, files: Vec<(String, JsValue)>) {
         match outcome {
             Ok((target, notes)) => {
                 let k = target.classes();
-                state.targets.loaded.update_value(|v| {
-                    v.retain(|t| t.kind != TargetKind::Own);
-                    v.push(Arc::new(target));
-                });
-                state.config.update(|c| {
-                    c.target = TargetKind::Own;
-                    c.classes = k;
-                });
-                state
-                    .targets
-                    .status
-                    .set(TargetStatus::Ready(TargetKind::Own));
-                state.targets.own_notes.set(notes);
-                state.targets.own_status.set(OwnStatus::Ready);
+                state.targets.own_read(target, notes);
+                state.pick_target(TargetKind::Own, k);
             }
-            Err(message) => {
-                state.targets.own_notes.set(Vec::new());
-                state.targets.own_status.set(OwnStatus::Failed(message));
-            }
+            Err(message) => state.targets.own_refused(message),
         }
     });
 }

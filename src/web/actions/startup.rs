@@ -1,14 +1,12 @@
 //! What the page does as it opens: load the digits, look for a WebGPU adapter, bring back the last
 //! visit's comparison and keep saving new results.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{backend, targets};
 use crate::web::platform::{fetch, gpu, offline, storage};
-use crate::web::state::{AppState, DataStatus, Restored};
+use crate::web::state::AppState;
 
 fn now_ms() -> f64 {
     web_sys::window()
@@ -28,8 +26,7 @@ async fn load_data(state: AppState) {
     .await;
     match result {
         Ok(d) => {
-            state.digits.set_value(Some(Arc::new(d)));
-            state.data.set(DataStatus::Ready { ms: now_ms() });
+            state.digits_ready(d, now_ms());
             // The training module (Burn, several MB) arrives while the person reads, not after the
             // first click; a failure here is met again, with its message, by the first job.
             // An embed does not register it: each host site would keep its own copy of the app.
@@ -41,7 +38,7 @@ async fn load_data(state: AppState) {
                 }
             });
         }
-        Err(e) => state.data.set(DataStatus::Failed(e.to_string())),
+        Err(e) => state.digits_failed(e.to_string()),
     }
 }
 
@@ -51,8 +48,7 @@ pub fn load(state: AppState) {
     spawn_local(async move {
         let info = gpu::probe().await;
         let remembered = info.as_ref().and_then(|g| backend::remembered(&g.name));
-        state.measured.set(remembered);
-        state.gpu.set(Some(info));
+        state.gpu_probed(info, remembered);
     });
 }
 
@@ -61,15 +57,9 @@ pub fn load(state: AppState) {
 pub fn keep_results(state: AppState) {
     let d = state.distill;
     if let Some((saved, other_tab)) = storage::load() {
-        d.results_target.set(Some(saved.target));
-        d.chosen.set(saved.results.first().map(|r| r.method));
-        d.results.set(saved.results);
-        d.showcase.set(saved.showcase);
-        d.restored.set(Some(Restored {
-            query: saved.query,
-            other_tab,
-        }));
-        targets::load(state, saved.target);
+        let target = saved.target;
+        d.restore(saved, other_tab);
+        targets::load(state, target);
     }
     Effect::new(move |_| {
         let results = d.results.get();

@@ -1,14 +1,13 @@
 //! Stage 1's action: synthesize the numerals dataset on the page (it takes milliseconds).
 
-use std::sync::Arc;
-
-use crate::pipeline::{Stage, stages};
+use crate::pipeline::stages;
+use crate::protocol::Stage;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::web::platform::host::WebHost;
-use crate::web::state::{AppState, SynthSummary};
+use crate::web::state::AppState;
 
 pub fn generate(state: AppState) {
     if state.busy_now() {
@@ -20,8 +19,7 @@ pub fn generate(state: AppState) {
     let Some(digits) = state.digits.get_value() else {
         return;
     };
-    state.busy.set(Some(Stage::Synthesize));
-    state.notice.set(None);
+    state.busy_with(Stage::Synthesize);
     spawn_local(async move {
         // Let the page show "Generating…" before the (synchronous) synthesizer runs.
         TimeoutFuture::new(16).await;
@@ -29,20 +27,9 @@ pub fn generate(state: AppState) {
         if let Some((set, seconds)) =
             stages::synthesize(cfg.synth(), &digits.0, &digits.1, &mut host)
         {
-            state.synth.summary.set(Some(SynthSummary {
-                classes: set.config.classes,
-                train: set.train.len(),
-                val: set.val.len(),
-                rows: set.train.rows,
-                cols: set.train.cols,
-                seconds,
-                fingerprint: set.fingerprint(),
-            }));
-            state.synth.set.set_value(Some(Arc::new(set)));
             // A new dataset needs a new teacher.
-            state.teacher.forget();
-            state.teacher.run.clear_charts();
+            state.synthesized(set, seconds);
         }
-        state.busy.set(None);
+        state.idle();
     });
 }

@@ -47,23 +47,18 @@ pub async fn ensure(state: AppState, kind: TargetKind) -> Result<Arc<Target>, St
 }
 
 async fn download(state: AppState, kind: TargetKind) -> Result<Arc<Target>, String> {
-    let status = state.targets.status;
-    status.set(TargetStatus::Loading(kind));
+    state.targets.loading(kind);
     match fetch::target(kind).await {
         Ok(t) => {
             let t = Arc::new(t);
-            state.targets.loaded.update_value(|v| v.push(t.clone()));
             // The status is about the chosen target (this one may have been loaded for saved results).
             let chosen = state.config.get_untracked().target;
-            status.set(match state.target(chosen) {
-                Some(_) => TargetStatus::Ready(chosen),
-                None => TargetStatus::Idle,
-            });
+            state.targets.arrived(t.clone(), chosen);
             Ok(t)
         }
         Err(e) => {
             let msg = format!("{} could not be loaded: {e}", kind.label());
-            status.set(TargetStatus::Failed(msg.clone()));
+            state.targets.failed(msg.clone());
             Err(msg)
         }
     }
@@ -92,15 +87,11 @@ pub fn load(state: AppState, kind: TargetKind) {
 /// The person picked `kind` as the target.
 pub fn select(state: AppState, kind: TargetKind) {
     let loaded = state.target(kind);
-    state.config.update(|c| {
-        c.target = kind;
-        // The synthesized dataset follows the target's K (Fashion-MNIST and MNIST have 10 classes).
-        c.classes = loaded.as_ref().map_or(10, |t| t.classes());
-    });
+    // The synthesized dataset follows the target's K (Fashion-MNIST and MNIST have 10 classes).
+    state.pick_target(kind, loaded.as_ref().map_or(10, |t| t.classes()));
     match (loaded, kind) {
-        (Some(_), _) => state.targets.status.set(TargetStatus::Ready(kind)),
-        // The picker below the settings asks for the images.
-        (None, TargetKind::Own) => state.targets.status.set(TargetStatus::Idle),
+        // Ready, or for the person's own images, the picker below the settings asks for them.
+        (Some(_), _) | (None, TargetKind::Own) => state.targets.show(kind),
         (None, _) => spawn_local(async move {
             let _ = ensure(state, kind).await;
         }),

@@ -1,10 +1,11 @@
 //! Stage 2's action: train the lightweight teacher in the worker.
 
 use std::cell::Cell;
-use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::pipeline::{BackendKind, Stage, TeacherSummary};
+use crate::pipeline::TeacherSummary;
+use crate::protocol::Stage;
+use crate::train::BackendKind;
 use leptos::prelude::*;
 
 use super::backend;
@@ -12,8 +13,10 @@ use super::heavy_ahead;
 use super::job::{Job, run_job};
 use super::targets;
 use crate::web::state::{AppState, TeacherHandle};
-use crate::web::trainer;
-use crate::web::trainer::protocol::{Done, Request, Shared};
+use crate::web::trainer::{
+    self,
+    messages::{Done, Request, Shared},
+};
 
 pub fn train(state: AppState) {
     if state.busy_now() {
@@ -26,10 +29,8 @@ pub fn train(state: AppState) {
     let Some(cfg) = state.valid_config(2) else {
         return;
     };
-    state.teacher.summary.set(None);
-    state.teacher.run.clear_charts();
+    state.teacher.start();
     state.clear_progress();
-    state.teacher.model.set_value(None);
     // Stage 3's dataset downloads while the teacher trains.
     targets::prefetch(state);
     let classes = set.config.classes;
@@ -38,7 +39,7 @@ pub fn train(state: AppState) {
         let choice = backend::resolve(state).await;
         let backend = choice.kind;
         // The worker says if WebGPU fails to start and it trains on the CPU (see `trainer::client`).
-        state.backend.set(Some(choice));
+        state.chose_backend(choice);
         // Students train where the teacher lives: on the CPU, stage 3's pool can start early.
         if backend == BackendKind::Cpu {
             heavy_ahead::start(state, &cfg);
@@ -75,7 +76,7 @@ fn trained(state: AppState, classes: usize, id: u64, t: TeacherSummary, params: 
         .get_untracked()
         .map_or(0.0, |s| s.seconds);
     let choice = state.backend.get_untracked();
-    state.teacher.model.set_value(Some(Rc::new(TeacherHandle {
+    let handle = TeacherHandle {
         classes,
         cost_s: synth_s + t.seconds,
         id,
@@ -83,10 +84,9 @@ fn trained(state: AppState, classes: usize, id: u64, t: TeacherSummary, params: 
         on_gpu: choice
             .as_ref()
             .is_some_and(|b| b.kind == BackendKind::WebGpu),
-    })));
+    };
     let backend = choice.map(|b| b.reason).unwrap_or_default();
     state
         .teacher
-        .summary
-        .set(Some(TeacherSummary { backend, ..t }));
+        .trained(handle, TeacherSummary { backend, ..t });
 }

@@ -1,7 +1,7 @@
 //! When WebGPU stops answering mid-run (a lost device): say so, keep what finished, and offer to go on
 //! with the CPU backend (see [`continue_on_cpu`]).
 
-use crate::pipeline::Stage;
+use crate::protocol::Stage;
 use leptos::prelude::*;
 
 use crate::web::actions::gpu_lost::continue_on_cpu;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::pipeline::Stage;
 use crate::pipeline::scenarios::scenario_of;
+use crate::protocol::Stage;
 use crate::web::platform::screen;
 use crate::web::state::use_state;
 
@@ -59,7 +59,7 @@ pub fn Intro() -> impl IntoView {
         presenting.update(|p| *p = !*p);
         screen::set_presenting(presenting.get_untracked());
         // Charts are drawn for the new type size.
-        state.screen.update(|t| *t = t.wrapping_add(1));
+        state.redraw_charts();
     };
     view! {
         <section id="intro" class="intro" aria-label="What this page does">
@@ -78,7 +78,7 @@ pub fn Intro() -> impl IntoView {
                 <div class="box"><strong>"student on clothes"</strong><span>"Fashion-MNIST"</span></div>
             </div>
             <div class="actions">
-                <button id="run-demo" class="primary big" on:click=move |_| state.demo.update(|n| *n += 1)
+                <button id="run-demo" class="primary big" on:click=move |_| state.request_demo()
                     disabled=move || state.busy.get().is_some()>
                     "Run the whole demo"
                 </button>

@@ -1,17 +1,19 @@
 //! Stage 1 in the page: the synthesizer's controls, its sample grid and figures.
 
 use crate::data::numeral::numeral_text;
-use crate::pipeline::Stage;
+use crate::protocol::Stage;
 use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::web::actions::synthesize::generate;
 use crate::web::state::{AppState, DataStatus, use_state};
-use crate::web::widgets::fields::KnobFields;
-use crate::web::widgets::grid::{self, ImageGrid, Tile};
-use crate::web::widgets::notice::NoticeSlot;
-use crate::web::widgets::settings::Settings;
-use crate::web::widgets::stage::{StageSection, WhatHappens};
+use crate::web::widgets::{
+    fields::KnobFields,
+    grid::{self, ImageGrid, Tile},
+    notice::NoticeSlot,
+    settings::Settings,
+    stage::{StageSection, WhatHappens},
+};
 
 /// A few synthesized images of each class, labelled with their numeral.
 fn draw_samples(state: AppState, canvas: &HtmlCanvasElement) {

@@ -1,20 +1,22 @@
 //! Stage 2 in the page: train the LeNet-5 teacher with live charts, progress and pause/resume/cancel.
 
 use crate::data::numeral::numeral_text;
-use crate::pipeline::Stage;
+use crate::protocol::Stage;
 use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::web::actions::teacher::train;
 use crate::web::state::{AppState, use_state};
-use crate::web::widgets::chart::BLUE;
-use crate::web::widgets::fields::{BackendSelect, KnobFields};
-use crate::web::widgets::grid::{self, ImageGrid, Tile};
-use crate::web::widgets::line_chart::{Line, LineChart, accuracy_lines};
-use crate::web::widgets::notice::NoticeSlot;
-use crate::web::widgets::run_controls::{RunControls, RunIds};
-use crate::web::widgets::settings::Settings;
-use crate::web::widgets::stage::{StageSection, WhatHappens};
+use crate::web::widgets::{
+    chart::BLUE,
+    fields::{BackendSelect, KnobFields},
+    grid::{self, ImageGrid, Tile},
+    line_chart::{Line, LineChart, accuracy_lines},
+    notice::NoticeSlot,
+    run_controls::{RunControls, RunIds},
+    settings::Settings,
+    stage::{StageSection, WhatHappens},
+};
 
 /// Validation images shown with the teacher's prediction.
 const PREVIEW: usize = 24;

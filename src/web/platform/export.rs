@@ -2,7 +2,7 @@
 //! weights as a burnpack file. Everything is
 //! made in the browser and handed to the browser's own download; nothing goes over the network.
 
-use crate::distill::MethodResult;
+use crate::protocol::MethodResult;
 use js_sys::{Array, Function, Reflect, Uint8Array};
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};

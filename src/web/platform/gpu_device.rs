@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use burn::prelude::Device;
 
-use crate::pipeline::BackendKind;
+use crate::train::BackendKind;
 
 thread_local! {
     // Burn's wgpu runtime can be initialised once per worker; later runs reuse the device.

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::pipeline::{Cancelled, Control, Event, Host};
+use crate::protocol::{Cancelled, Control, Event, Host};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use web_time::Instant;
@@ -29,7 +29,7 @@ impl Host for WebHost {
 /// a lost device or a cancel, waits while `control()` says pause, and returns how long it waited.
 pub async fn checkpoint(control: impl Fn() -> Control) -> Result<Duration, Cancelled> {
     super::yield_now::yield_now().await;
-    if crate::train::device_loss::device_lost().is_some() {
+    if crate::protocol::device_loss::device_lost().is_some() {
         return Err(Cancelled);
     }
     let mut paused = Duration::ZERO;

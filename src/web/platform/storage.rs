@@ -5,7 +5,7 @@
 //! browser that refuses storage (private mode, quota) simply keeps nothing.
 
 use crate::data::TargetKind;
-use crate::distill::{MethodResult, Showcase};
+use crate::protocol::{MethodResult, Showcase};
 use js_sys::{Function, Reflect};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::{JsCast, JsValue};

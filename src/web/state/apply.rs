@@ -1,8 +1,7 @@
 //! The reducer: how each pipeline [`Event`] changes the store. The page's host and the training
 //! worker's client both hand their events here.
 
-use crate::distill::{Method, MethodResult};
-use crate::pipeline::{Event, Stage};
+use crate::protocol::{Event, Method, MethodResult, Stage};
 use leptos::prelude::*;
 
 use super::{AppState, Progress};

@@ -3,20 +3,22 @@
 //! is the one place pipeline events change it.
 
 mod apply;
+mod backend;
+mod jobs;
+mod settings;
 mod stages;
 mod status;
 
 use std::sync::Arc;
 
 use crate::data::{ImageSet, Target, TargetKind};
-use crate::pipeline::view::ViewOptions;
-use crate::pipeline::{BackendChoice, Config, Control, FieldError, GpuInfo, Measured, Stage};
+use crate::pipeline::{BackendChoice, Config, FieldError, GpuInfo, view::ViewOptions};
+use crate::protocol::{Control, Stage};
+use crate::train::Measured;
 use leptos::prelude::*;
 
 pub use stages::{DistillState, SynthState, TargetState, TeacherState};
-pub use status::{
-    DataStatus, Notice, OwnStatus, Progress, Restored, SynthSummary, TargetStatus, TeacherHandle,
-};
+pub use status::{DataStatus, Notice, OwnStatus, Progress, TargetStatus, TeacherHandle};
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -110,9 +112,24 @@ impl AppState {
 
     /// The loaded target dataset of `kind`, if any.
     pub fn target(&self, kind: TargetKind) -> Option<Arc<Target>> {
-        self.targets
-            .loaded
-            .with_value(|t| t.iter().find(|t| t.kind == kind).cloned())
+        self.targets.get(kind)
+    }
+
+    /// The digits arrived, `ms` after the page started loading.
+    pub fn digits_ready(&self, digits: (ImageSet, ImageSet), ms: f64) {
+        self.digits.set_value(Some(Arc::new(digits)));
+        self.data.set(DataStatus::Ready { ms });
+    }
+
+    pub fn digits_failed(&self, message: String) {
+        self.data.set(DataStatus::Failed(message));
+    }
+
+    /// New numerals: the teacher trained on the old ones goes, with its charts.
+    pub fn synthesized(&self, set: crate::data::SynthSet, seconds: f32) {
+        self.synth.made(set, seconds);
+        self.teacher.forget();
+        self.teacher.run.clear_charts();
     }
 
     pub fn error_for(&self, field: &str) -> Option<String> {

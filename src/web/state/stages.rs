@@ -4,13 +4,13 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::data::{SynthSet, Target};
-use crate::distill::{Method, MethodResult, Showcase};
+use crate::data::{SynthSet, Target, TargetKind};
 use crate::pipeline::TeacherSummary;
-use crate::pipeline::events::LossParts;
+use crate::protocol::{LossParts, Method, MethodResult, Showcase};
 use leptos::prelude::*;
 
 use super::status::{OwnStatus, Progress, Restored, SynthSummary, TargetStatus, TeacherHandle};
+use crate::web::platform::storage::Saved;
 
 /// The live figures of one training run: progress, the loss points `L` per step and the accuracy
 /// per epoch as (epoch, train accuracy, held-out accuracy).
@@ -66,6 +66,18 @@ impl TeacherState {
         self.summary.set(None);
         self.model.set_value(None);
     }
+
+    /// A new teacher starts training: the old one and its charts go.
+    pub fn start(&self) {
+        self.forget();
+        self.run.clear_charts();
+    }
+
+    /// The trained teacher: its handle for stage 3 and its summary for the page.
+    pub fn trained(&self, handle: TeacherHandle, summary: TeacherSummary) {
+        self.model.set_value(Some(Rc::new(handle)));
+        self.summary.set(Some(summary));
+    }
 }
 
 /// Stage 3's target datasets: the downloaded ones and the person's own.
@@ -93,13 +105,13 @@ pub struct DistillState {
     /// Whose confusion matrix and outputs are shown.
     pub chosen: RwSignal<Option<Method>>,
     /// The dataset the shown results were computed on.
-    pub results_target: RwSignal<Option<crate::data::TargetKind>>,
+    pub results_target: RwSignal<Option<TargetKind>>,
     /// The shown results came from this browser's storage (a previous visit or another tab).
     pub restored: RwSignal<Option<Restored>>,
     /// The students whose weights were downloaded (the others would be lost by leaving the page).
     pub downloaded: StoredValue<Vec<Method>>,
     /// A fresh comparison on this target was asked for: the shown one goes when it really starts.
-    pub replace_on_start: StoredValue<Option<crate::data::TargetKind>>,
+    pub replace_on_start: StoredValue<Option<TargetKind>>,
 }
 
 impl SynthState {
@@ -108,6 +120,20 @@ impl SynthState {
             summary: RwSignal::new(None),
             set: StoredValue::new(None),
         }
+    }
+
+    /// The numerals just synthesized, in `seconds`.
+    pub fn made(&self, set: SynthSet, seconds: f32) {
+        self.summary.set(Some(SynthSummary {
+            classes: set.config.classes,
+            train: set.train.len(),
+            val: set.val.len(),
+            rows: set.train.rows,
+            cols: set.train.cols,
+            seconds,
+            fingerprint: set.fingerprint(),
+        }));
+        self.set.set_value(Some(Arc::new(set)));
     }
 }
 
@@ -129,6 +155,58 @@ impl TargetState {
             own_status: RwSignal::new(OwnStatus::Idle),
             own_notes: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// The loaded target of `kind`, if any.
+    pub fn get(&self, kind: TargetKind) -> Option<Arc<Target>> {
+        self.loaded
+            .with_value(|t| t.iter().find(|t| t.kind == kind).cloned())
+    }
+
+    /// The status line speaks of `chosen`: ready if loaded, else nothing (a download of another
+    /// target, e.g. for saved results, says nothing about the chosen one).
+    pub fn show(&self, chosen: TargetKind) {
+        self.status.set(match self.get(chosen) {
+            Some(_) => TargetStatus::Ready(chosen),
+            None => TargetStatus::Idle,
+        });
+    }
+
+    /// A download of `kind` began.
+    pub fn loading(&self, kind: TargetKind) {
+        self.status.set(TargetStatus::Loading(kind));
+    }
+
+    /// A target arrived; the status line speaks of `chosen`.
+    pub fn arrived(&self, target: Arc<Target>, chosen: TargetKind) {
+        self.loaded.update_value(|v| v.push(target));
+        self.show(chosen);
+    }
+
+    pub fn failed(&self, message: String) {
+        self.status.set(TargetStatus::Failed(message));
+    }
+
+    /// The person's images are being read: `done` of `total` files.
+    pub fn reading_own(&self, done: usize, total: usize) {
+        self.own_status.set(OwnStatus::Reading { done, total });
+    }
+
+    /// The person's images, read, replace any read before; `notes` say what was left out.
+    pub fn own_read(&self, target: Target, notes: Vec<String>) {
+        self.loaded.update_value(|v| {
+            v.retain(|t| t.kind != TargetKind::Own);
+            v.push(Arc::new(target));
+        });
+        self.status.set(TargetStatus::Ready(TargetKind::Own));
+        self.own_notes.set(notes);
+        self.own_status.set(OwnStatus::Ready);
+    }
+
+    /// The person's images could not be used; those read before stay.
+    pub fn own_refused(&self, message: String) {
+        self.own_notes.set(Vec::new());
+        self.own_status.set(OwnStatus::Failed(message));
     }
 }
 
@@ -156,8 +234,50 @@ impl DistillState {
         }
     }
 
+    /// A comparison is asked for: a fresh one (on `fresh`'s target) replaces the shown one once it
+    /// really starts (a refused run changes nothing); LW-KD's discriminator chart follows its first.
+    pub fn asked(&self, fresh: Option<TargetKind>) {
+        self.replace_on_start.set_value(fresh);
+        self.disc_source.set_value(None);
+    }
+
+    /// Shows a comparison saved on an earlier visit (or by another tab).
+    pub fn restore(&self, saved: Saved, other_tab: bool) {
+        self.results_target.set(Some(saved.target));
+        self.chosen.set(saved.results.first().map(|r| r.method));
+        self.results.set(saved.results);
+        self.showcase.set(saved.showcase);
+        self.restored.set(Some(Restored {
+            query: saved.query,
+            other_tab,
+        }));
+    }
+
+    /// *Clear saved results*: the restored comparison goes from the page too.
+    pub fn clear_restored(&self) {
+        self.results.set(Vec::new());
+        self.showcase.set(None);
+        self.restored.set(None);
+    }
+
+    /// `m`'s student was downloaded (leaving the page no longer loses it).
+    pub fn mark_downloaded(&self, m: Method) {
+        self.downloaded.update_value(|w| w.push(m));
+    }
+
+    /// Whose confusion matrix and outputs to show.
+    pub fn choose(&self, m: Method) {
+        self.chosen.set(Some(m));
+    }
+
+    /// Keeps only the results of `done` methods (the others run again).
+    pub fn keep_only(&self, done: &[Method]) {
+        self.results
+            .update(|v| v.retain(|r| done.contains(&r.method)));
+    }
+
     /// Forgets the shown comparison (a fresh run).
-    pub fn clear_results(&self, target: crate::data::TargetKind) {
+    pub fn clear_results(&self, target: TargetKind) {
         self.results.set(Vec::new());
         self.results_target.set(Some(target));
         self.restored.set(None);

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::data::TargetKind;
-use crate::pipeline::Stage;
+use crate::protocol::Stage;
 
 /// Where shown results that came from this browser's storage were computed.
 #[derive(Debug, Clone, PartialEq)]

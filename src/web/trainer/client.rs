@@ -15,12 +15,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, Event as DomEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::pipeline::{BackendKind, Control, Event};
+use crate::protocol::{Control, Event, Stop};
 use leptos::prelude::*;
 
-use super::protocol::{Done, Reply, Request, SentOnce, decode, encode};
+use super::messages::{Done, Reply, Request, SentOnce, decode, encode};
 use crate::data::{ImageSet, Target};
-use crate::pipeline::Stop;
 use crate::web::state::AppState;
 
 /// The worker script and the training module it loads, served beside the page (see `index.html`).
@@ -350,16 +349,7 @@ fn receive(i: usize, reply: Reply) {
             result.weights = weights;
             state.apply_from(i, Event::MethodDone(result));
         }
-        (Reply::CpuFallback(reason), Some(state)) => {
-            state.backend.update(|b| {
-                if let Some(b) = b {
-                    b.kind = BackendKind::Cpu;
-                    b.reason = format!("CPU (Flex): {reason}");
-                }
-            });
-            let stage = state.busy.get_untracked().map(|s| s.number());
-            state.tell(stage, format!("{reason}. Training on the CPU instead."));
-        }
+        (Reply::CpuFallback(reason), Some(state)) => state.fell_back_to_cpu(&reason),
         // A job's message after the job was given up (the worker was replaced): nothing to update.
         (_, None) => {}
     }

@@ -1,9 +1,9 @@
 //! Training off the main thread (issue 6): a dedicated worker runs the same wasm module and does every
 //! training step, so the page's main thread only draws and answers the person. The page and the worker
-//! exchange the messages of [`protocol`] in CBOR.
+//! exchange the messages of [`messages`] in CBOR.
 
 pub mod client;
-pub mod protocol;
+pub mod messages;
 #[cfg(feature = "train")]
 pub mod worker;
 #[cfg(feature = "train")]

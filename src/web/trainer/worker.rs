@@ -10,21 +10,17 @@ use std::time::Duration;
 use js_sys::Uint8Array;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::MessageEvent;
 
 use crate::data::{ImageSet, SynthSet, Target};
 use crate::model::{LeNet5Config, import, params_of, read_info, with_params};
-use crate::pipeline::{
-    BackendKind, Cancelled, CompareJob, Event, Host, Session, Stop, Taught, TeacherSummary,
-};
-use crate::train::TeacherConfig;
-use crate::train::measure::measure_backends;
+use crate::pipeline::{CompareJob, Session, Taught, TeacherSummary};
+use crate::protocol::{Cancelled, Event, Host, Stop};
+use crate::train::{BackendKind, TeacherConfig, measure::measure_backends};
 use burn::prelude::Device;
 
-use super::protocol::{
-    DistillJob, Done, Reply, Request, SentOnce, Shared, TeacherInputs, decode, encode,
-};
-use super::worker_host::{CONTROL, WorkerHost};
+use super::messages::{DistillJob, Done, Reply, Request, SentOnce, Shared, TeacherInputs, decode};
+use super::worker_host::{CONTROL, WorkerHost, post, scope};
 use crate::web::platform::gpu_device;
 
 thread_local! {
@@ -51,19 +47,6 @@ fn kept<T>(kept: &'static LocalKey<Kept<T>>, sent: &SentOnce<T>) -> Result<Arc<T
             .map(|(_, d)| d.clone())
     })
     .ok_or_else(|| Stop::Failed("The training worker lost a dataset; run again.".into()))
-}
-
-fn scope() -> DedicatedWorkerGlobalScope {
-    js_sys::global().unchecked_into()
-}
-
-/// Sends `reply` to the page (bytes transferred, not copied).
-pub fn post(reply: &Reply) {
-    let bytes = Uint8Array::from(encode(reply).as_slice());
-    let transfer = js_sys::Array::of1(&bytes.buffer());
-    if let Err(e) = scope().post_message_with_transfer(&bytes, &transfer) {
-        web_sys::console::error_2(&"the training worker could not answer".into(), &e);
-    }
 }
 
 /// Called by `trainer-worker.js` once the module is loaded in the worker.
@@ -103,7 +86,7 @@ async fn run(request: Request) {
         Request::Evaluate { weights, test } => evaluate(&weights, &test.0).await,
         Request::MeasureBackends => Ok(measure().await),
         Request::ForgetGpu => {
-            crate::train::device_loss::forget_device_loss();
+            crate::protocol::device_loss::forget_device_loss();
             gpu_device::forget_webgpu();
             // Tensors of a lost device throw when dropped: the teacher is leaked, not dropped.
             if let Some(t) = SESSION.with_borrow_mut(Session::take_teacher) {
@@ -172,8 +155,8 @@ fn hold(inputs: &TeacherInputs, device: &Device) -> Result<(), Stop> {
 /// here starts a fresh one.
 async fn measure() -> Done {
     let measured = measure_backends(gpu_device::device(BackendKind::WebGpu).await).await;
-    if crate::train::device_loss::device_lost().is_some() {
-        crate::train::device_loss::forget_device_loss();
+    if crate::protocol::device_loss::device_lost().is_some() {
+        crate::protocol::device_loss::forget_device_loss();
         gpu_device::forget_webgpu();
     }
     Done::Measured(measured)
@@ -248,7 +231,7 @@ async fn distill_with(
     digits: Option<&(ImageSet, ImageSet)>,
 ) -> Result<(), Stop> {
     let compare = CompareJob {
-        methods: &job.methods,
+        units: &job.plan.units,
         target,
         cfg: &job.cfg,
         teacher: job.teacher.as_ref().zip(digits).map(|(t, d)| Taught {
@@ -257,10 +240,7 @@ async fn distill_with(
             cost_s: t.cost_s,
         }),
         showcase: job.showcase,
-        seeds: job.seeds,
     };
-    // A refused job is refused before any device starts.
-    session.check(&compare)?;
     // The students train where the teacher lives; without a teacher, where the page chose.
     let device = match (session.teacher_device(), &job.teacher) {
         (Some(d), Some(_)) => d,

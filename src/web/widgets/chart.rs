@@ -8,8 +8,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-use crate::web::platform::canvas::fit;
-use crate::web::platform::screen::{self, Rgb, Theme};
+use crate::web::platform::{
+    canvas::fit,
+    screen::{self, Rgb, Theme},
+};
 
 /// Colour-blind-safe (Okabe–Ito) series colours.
 pub const BLUE: RGBColor = RGBColor(0, 114, 178);
@@ -200,8 +202,8 @@ fn shade(chart: &mut Chart<'_>, s: &Series) {
 }
 
 /// One colour per method, the same in every chart and in the table.
-pub fn method_color(m: crate::distill::Method) -> RGBColor {
-    use crate::distill::Method::*;
+pub fn method_color(m: crate::protocol::Method) -> RGBColor {
+    use crate::protocol::Method::*;
     match m {
         LwKd => BLUE,
         LwKdNoAdv => SKY,

@@ -3,27 +3,10 @@
 //! message beside the field, and the run buttons stay disabled until it is fixed.
 
 use crate::pipeline::knob::{Kind, Knob};
-use crate::pipeline::{BackendPreference, FieldError, KNOBS};
+use crate::pipeline::{BackendPreference, KNOBS};
 use leptos::prelude::*;
 
-use crate::web::state::{AppState, use_state};
-
-/// Re-validates the whole config, keeping the parse errors of fields the person is still fixing.
-pub fn revalidate(state: AppState, parse_error: Option<FieldError>, field: &str) {
-    let mut errors: Vec<FieldError> = state
-        .field_errors
-        .get_untracked()
-        .into_iter()
-        .filter(|e| e.field != field && e.is_parse())
-        .collect();
-    errors.extend(parse_error);
-    for e in state.config.get_untracked().validate() {
-        if !errors.iter().any(|x| x.field == e.field) {
-            errors.push(e);
-        }
-    }
-    state.field_errors.set(errors);
-}
+use crate::web::state::use_state;
 
 /// The number fields (whole numbers, seeds, reals) of `stage`, in the table's order.
 #[component]
@@ -41,14 +24,7 @@ pub fn NumberField(knob: &'static Knob) -> impl IntoView {
     let field = knob.field;
     let id = format!("field-{field}");
     let err_id = format!("{id}-error");
-    let on_change = move |ev: leptos::ev::Event| {
-        let mut cfg = state.config.get_untracked();
-        let parse_error = knob.set(&mut cfg, &event_target_value(&ev)).err();
-        if parse_error.is_none() {
-            state.config.set(cfg);
-        }
-        revalidate(state, parse_error, field);
-    };
+    let on_change = move |ev: leptos::ev::Event| state.type_setting(knob, &event_target_value(&ev));
     let error = move || state.error_for(field);
     let decimal = matches!(knob.kind, Kind::Number { .. });
     view! {
@@ -78,7 +54,7 @@ pub fn BackendSelect() -> impl IntoView {
     let state = use_state();
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(p) = BackendPreference::from_key(&event_target_value(&ev)) {
-            state.config.update(|c| c.backend = p);
+            state.pick_backend(p);
         }
     };
     view! {

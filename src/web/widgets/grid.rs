@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::Clamped;
 use web_sys::{HtmlCanvasElement, ImageData};
 
+use super::redraw::redraw;
 use crate::web::platform::canvas::context_2d;
 use crate::web::platform::screen;
-use crate::web::state::use_state;
 
 pub struct Tile {
     pub index: usize,
@@ -99,13 +99,7 @@ pub fn ImageGrid(
     canvas: Option<NodeRef<html::Canvas>>,
 ) -> impl IntoView {
     let canvas = canvas.unwrap_or_default();
-    let screen = use_state().screen;
-    Effect::new(move |_| {
-        screen.track();
-        if let Some(c) = canvas.get() {
-            draw(&c);
-        }
-    });
+    redraw(canvas, draw);
     view! {
         <canvas id=id node_ref=canvas class="grid" width="0" height="0" aria-label=aria_label></canvas>
     }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use plotters::style::RGBColor;
 
 use super::chart::{self, BLUE, ORANGE, Series};
-use crate::web::state::use_state;
+use super::redraw::redraw;
 
 /// One named line of a chart.
 #[derive(Clone)]
@@ -97,29 +97,25 @@ pub fn LineChart(
     canvas: Option<NodeRef<html::Canvas>>,
 ) -> impl IntoView {
     let canvas = canvas.unwrap_or_default();
-    let screen = use_state().screen;
-    Effect::new(move |_| {
-        screen.track();
+    redraw(canvas, move |c| {
         let lines = lines.get();
-        if let Some(c) = canvas.get() {
-            if count_points {
-                let n = lines.first().map_or(0, |l| l.points.len());
-                c.set_attribute("data-points", &n.to_string()).ok();
-            }
-            // How many lines carry a spread band (tests read it; the band itself is only pixels).
-            let bands = lines.iter().filter(|l| !l.band.is_empty()).count();
-            c.set_attribute("data-bands", &bands.to_string()).ok();
-            let series: Vec<Series> = lines
-                .iter()
-                .map(|l| Series {
-                    color: l.color,
-                    points: &l.points,
-                    band: &l.band,
-                    dashed: l.dashed,
-                })
-                .collect();
-            chart::draw(c, height, (x_label, y_label), &series, y_range);
+        if count_points {
+            let n = lines.first().map_or(0, |l| l.points.len());
+            c.set_attribute("data-points", &n.to_string()).ok();
         }
+        // How many lines carry a spread band (tests read it; the band itself is only pixels).
+        let bands = lines.iter().filter(|l| !l.band.is_empty()).count();
+        c.set_attribute("data-bands", &bands.to_string()).ok();
+        let series: Vec<Series> = lines
+            .iter()
+            .map(|l| Series {
+                color: l.color,
+                points: &l.points,
+                band: &l.band,
+                dashed: l.dashed,
+            })
+            .collect();
+        chart::draw(c.clone(), height, (x_label, y_label), &series, y_range);
     });
     let title_id = format!("{id}-title");
     view! {

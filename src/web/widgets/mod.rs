@@ -7,6 +7,7 @@ pub mod fields;
 pub mod grid;
 pub mod line_chart;
 pub mod notice;
+pub mod redraw;
 pub mod run_controls;
 pub mod settings;
 pub mod soft_view;

@@ -1,7 +1,7 @@
 //! `<RunControls/>`: a stage's run, pause / resume and cancel buttons, then its progress bar and
 //! figures (step, speed, time left or taken).
 
-use crate::pipeline::Control;
+use crate::protocol::Control;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -85,22 +85,14 @@ pub fn RunControls(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let control = use_state().control;
-    let paused = move || control.get() == Control::Pause;
-    let toggle = move |_| {
-        control.update(|c| {
-            *c = if *c == Control::Pause {
-                Control::Run
-            } else {
-                Control::Pause
-            }
-        })
-    };
+    let state = use_state();
+    let paused = move || state.control.get() == Control::Pause;
+    let toggle = move |_| state.toggle_pause();
     // Keyboard users keep their place: the pressed button is disabled while its job runs (the browser
     // then drops focus to the page's start), so focus moves to Pause, and back when the job ends —
     // without scrolling, and never inside an embed (focus there would leave the host's page).
     let (run_ref, pause_ref, cancel_ref) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
-    let embed = use_state().view.with_value(|v| v.embed);
+    let embed = state.view.with_value(|v| v.embed);
     Effect::new(move |was: Option<bool>| {
         let now = busy.get();
         if !embed && was.is_some_and(|was| was != now) {
@@ -132,7 +124,7 @@ pub fn RunControls(
                 aria-pressed=move || if paused() { "true" } else { "false" }>
                 {move || if paused() { "Resume" } else { "Pause" }}
             </button>
-            <button id=ids.cancel node_ref=cancel_ref on:click=move |_| control.set(Control::Cancel) disabled=move || !busy.get()>
+            <button id=ids.cancel node_ref=cancel_ref on:click=move |_| state.cancel() disabled=move || !busy.get()>
                 "Cancel"
             </button>
             {children.map(|c| c())}

@@ -4,12 +4,14 @@
 
 use crate::data::Target;
 use crate::distill::soften::{entropy_bits, soften};
-use crate::distill::{MethodResult, Showcase};
+use crate::protocol::{MethodResult, Showcase};
 use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
-use crate::web::platform::canvas::picture;
-use crate::web::platform::screen::{self, Theme};
+use crate::web::platform::{
+    canvas::picture,
+    screen::{self, Theme},
+};
 
 const IMG: f64 = 56.0;
 const BAR_W: f64 = 200.0;

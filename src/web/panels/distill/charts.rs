@@ -1,13 +1,15 @@
 //! Stage 3's live pictures: sample images of the target, and the running method's charts.
 
-use crate::pipeline::events::LossParts;
+use crate::protocol::LossParts;
 use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::web::state::{AppState, TargetStatus, use_state};
-use crate::web::widgets::chart::{BLUE, GREY, ORANGE, PURPLE, VERMILLION};
-use crate::web::widgets::grid::{self, ImageGrid, Tile};
-use crate::web::widgets::line_chart::{Line, LineChart, accuracy_lines};
+use crate::web::widgets::{
+    chart::{BLUE, GREY, ORANGE, PURPLE, VERMILLION},
+    grid::{self, ImageGrid, Tile},
+    line_chart::{Line, LineChart, accuracy_lines},
+};
 
 /// A few training images of the chosen target, labelled with their class names.
 fn draw_samples(state: AppState, canvas: &HtmlCanvasElement) {

@@ -5,7 +5,6 @@ use crate::data::TargetKind;
 use leptos::prelude::*;
 
 use crate::web::state::use_state;
-use crate::web::widgets::fields::revalidate;
 
 /// Fashion-MNIST and MNIST have ten classes (own images: as many as their folders).
 const DATASET_CLASSES: usize = 10;
@@ -56,11 +55,7 @@ pub fn KCheck() -> impl IntoView {
                     {text}
                     {fix.map(|k| view! {
                         " "<button id="k-fix" class="small" disabled=move || state.busy.get().is_some()
-                            on:click=move |_| {
-                                state.config.update(|c| c.classes = k);
-                                // K's own error, and a size error that was K's, go with it.
-                                revalidate(state, None, "classes");
-                            }>
+                            on:click=move |_| state.set_classes(k)>
                             {format!("Set K to {k}")}
                         </button>
                     })}

@@ -6,18 +6,20 @@ mod k_check;
 mod settings;
 
 use crate::model::{Arch, parameter_count};
-use crate::pipeline::Stage;
 use crate::pipeline::knobs::MAX_TRAIN_PER_CLASS;
+use crate::protocol::Stage;
 use leptos::prelude::*;
 
 use super::own_picker::OwnData;
 use super::results::Results;
 use crate::web::actions::distill::run;
 use crate::web::state::{DataStatus, TargetStatus, use_state};
-use crate::web::widgets::notice::NoticeSlot;
-use crate::web::widgets::run_controls::{RunControls, RunIds};
-use crate::web::widgets::settings::Settings;
-use crate::web::widgets::stage::{StageSection, WhatHappens};
+use crate::web::widgets::{
+    notice::NoticeSlot,
+    run_controls::{RunControls, RunIds},
+    settings::Settings,
+    stage::{StageSection, WhatHappens},
+};
 use charts::{DistillCharts, TargetGrid};
 use k_check::KCheck;
 use settings::{DistillFields, MethodBoxes};

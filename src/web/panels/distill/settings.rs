@@ -1,15 +1,15 @@
 //! Stage 3's settings: the target, the student, the teacher's input, the numbers and the methods.
 
 use crate::data::TargetKind;
-use crate::distill::{Method, TeacherInput};
+use crate::distill::TeacherInput;
 use crate::model::{Arch, StudentKind, parameter_count};
 use crate::pipeline::knobs::knob_for;
+use crate::protocol::Method;
 use leptos::prelude::*;
 
 use crate::web::actions::targets;
 use crate::web::state::use_state;
-use crate::web::widgets::chart;
-use crate::web::widgets::fields::KnobFields;
+use crate::web::widgets::{chart, fields::KnobFields};
 
 /// The selects and number fields (the own-images picker and the method boxes follow them).
 #[component]
@@ -38,14 +38,14 @@ pub fn DistillFields() -> impl IntoView {
             <Select id="field-student" control="student"
                 options=students
                 current=Signal::derive(move || state.config.get().student.key())
-                on_pick=move |v| if let Some(k) = StudentKind::from_key(&v) { state.config.update(|c| c.student = k) }/>
+                on_pick=move |v| if let Some(k) = StudentKind::from_key(&v) { state.pick_student(k) }/>
             <Select id="field-teacher-input" control="teacher_input"
                 options=vec![
                     (TeacherInput::PerInstance.key(), "a fresh numeral per sample".to_string()),
                     (TeacherInput::ClassMean.key(), "class mean (fixed per class)".to_string()),
                 ]
                 current=Signal::derive(move || state.config.get().teacher_input.key())
-                on_pick=move |v| if let Some(k) = TeacherInput::from_key(&v) { state.config.update(|c| c.teacher_input = k) }/>
+                on_pick=move |v| if let Some(k) = TeacherInput::from_key(&v) { state.pick_teacher_input(k) }/>
             <KnobFields stage=3/>
         </div>
     }
@@ -90,15 +90,7 @@ pub fn MethodBoxes() -> impl IntoView {
                         <input type="checkbox" id=id
                             prop:checked=move || state.config.get().methods.contains(&m)
                             disabled=move || state.busy.get().is_some()
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                state.config.update(|c| {
-                                    c.methods = Method::ALL
-                                        .into_iter()
-                                        .filter(|&x| if x == m { on } else { c.methods.contains(&x) })
-                                        .collect();
-                                });
-                            }/>
+                            on:change=move |ev| state.tick_method(m, event_target_checked(&ev))/>
                         <span class="swatch" style=format!("background:{}", chart::css(chart::method_color(m)))></span>
                         {m.label()}
                     </label>

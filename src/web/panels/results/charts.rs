@@ -2,16 +2,19 @@
 //! soft targets beside the student's outputs, and the chosen student's confusion matrix.
 
 use crate::distill::stats::{MethodStats, Spread, summarize};
-use crate::distill::{Method, MethodResult};
+use crate::protocol::{Method, MethodResult};
 use leptos::html;
 use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::web::state::{AppState, DistillState, use_state};
-use crate::web::widgets::chart;
-use crate::web::widgets::grid::ImageGrid;
-use crate::web::widgets::line_chart::{Line, LineChart};
-use crate::web::widgets::{confusion, soft_view};
+use crate::web::widgets::redraw::redraw;
+use crate::web::widgets::{
+    chart, confusion,
+    grid::ImageGrid,
+    line_chart::{Line, LineChart},
+    soft_view,
+};
 
 /// The result whose confusion matrix and outputs are shown: the chosen one, else the first.
 fn chosen_result(d: DistillState) -> Option<MethodResult> {
@@ -81,27 +84,23 @@ pub fn CompareCharts(
                 .collect::<Vec<_>>()
         })
     });
-    let screen = use_state().screen;
-    Effect::new(move |_| {
-        screen.track();
-        let stats = stats.get();
-        if let Some(c) = cost_canvas.get() {
-            let points: Vec<chart::Point> = stats
-                .iter()
-                .map(|s| chart::Point {
-                    x: s.total_s.mean,
-                    y: s.test_acc.mean * 100.0,
-                    y_err: s.test_acc.std * 100.0,
-                    name: s.method.label().to_string(),
-                    color: chart::method_color(s.method),
-                })
-                .collect();
-            let labels = (
-                "total time: teacher + distillation (s)",
-                "test accuracy (%)",
-            );
-            chart::draw_points(c, 280.0, labels, &points);
-        }
+    redraw(cost_canvas, move |c| {
+        let points: Vec<chart::Point> = stats
+            .get()
+            .iter()
+            .map(|s| chart::Point {
+                x: s.total_s.mean,
+                y: s.test_acc.mean * 100.0,
+                y_err: s.test_acc.std * 100.0,
+                name: s.method.label().to_string(),
+                color: chart::method_color(s.method),
+            })
+            .collect();
+        let labels = (
+            "total time: teacher + distillation (s)",
+            "test accuracy (%)",
+        );
+        chart::draw_points(c.clone(), 280.0, labels, &points);
     });
     view! {
             <div class="charts">
@@ -210,7 +209,7 @@ pub fn ConfusionMatrix(confusion_canvas: NodeRef<html::Canvas>) -> impl IntoView
             <div class="field">
                 <label for="field-confusion">"Student"</label>
                 <select id="field-confusion" on:change=move |ev| {
-                    if let Some(m) = Method::from_key(&event_target_value(&ev)) { d.chosen.set(Some(m)) }
+                    if let Some(m) = Method::from_key(&event_target_value(&ev)) { d.choose(m) }
                 }>
                     {move || d.results.get().into_iter().map(|r| {
                         let m = r.method;

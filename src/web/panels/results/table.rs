@@ -6,7 +6,7 @@ use super::Canvases;
 use crate::distill::stats::{
     MethodStats, Spread, Verdict, cost_vs_heavy, pooled_std, summarize, verdicts,
 };
-use crate::distill::{Method, MethodResult};
+use crate::protocol::{Method, MethodResult};
 use crate::web::platform::{export, storage};
 use crate::web::state::use_state;
 use crate::web::widgets::chart;
@@ -93,7 +93,7 @@ fn weights_button(r: MethodResult) -> impl IntoView {
             title=if empty { "Not kept across a reload: run again to download" } else { "Burn's burnpack format (the first seed's student): load it here or with `lwkd evaluate`" }
             disabled=empty on:click=move |_| {
                 export::save_weights(&r);
-                d.downloaded.update_value(|w| w.push(r.method));
+                d.mark_downloaded(r.method);
             }>".bpk"</button>
     }
 }
@@ -137,9 +137,7 @@ pub fn RestoredNote() -> impl IntoView {
                     <SavedSettings query=r.query/>
                     <button id="clear-saved" on:click=move |_| {
                         storage::clear();
-                        d.results.set(Vec::new());
-                        d.showcase.set(None);
-                        d.restored.set(None);
+                        d.clear_restored();
                     }>"Clear saved results"</button>
                 </p>
             })}

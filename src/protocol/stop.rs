@@ -27,7 +27,7 @@ impl From<Cancelled> for Stop {
     /// A stage stops like a cancel both when asked to and when its device is lost; the read-back
     /// remembers which.
     fn from(_: Cancelled) -> Self {
-        match crate::train::device_loss::device_lost() {
+        match super::device_loss::device_lost() {
             Some(reason) => Stop::DeviceLost(reason),
             None => Stop::Cancelled,
         }

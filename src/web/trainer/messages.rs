@@ -5,10 +5,11 @@ use std::sync::Arc;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::data::{ImageSet, SynthSet, Target};
-use crate::distill::{DistillConfig, Method, MethodResult};
+use crate::distill::DistillConfig;
 use crate::model::WeightsInfo;
-use crate::pipeline::{BackendKind, Control, Event, Measured, Stop, TeacherSummary};
-use crate::train::TeacherConfig;
+use crate::pipeline::{Plan, TeacherSummary};
+use crate::protocol::{Control, Event, MethodResult, Stop};
+use crate::train::{BackendKind, Measured, TeacherConfig};
 
 #[derive(Serialize, Deserialize)]
 pub enum Request {
@@ -44,11 +45,12 @@ pub enum Request {
     DeliberatePanic,
 }
 
-/// Stage 3's work for one worker: the page's pool splits a comparison into one job per method and
-/// seed (`methods` of one, `seeds` 1, `cfg.seed` that seed), or sends it whole to one worker.
+/// Stage 3's work for one worker: the page's pool splits a comparison's plan into one job per
+/// student (a method on a seed), or sends it whole to one worker.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct DistillJob {
-    pub methods: Vec<Method>,
+    /// The students to train, checked by the page when it planned them.
+    pub plan: Plan,
     pub target: SentOnce<Target>,
     pub cfg: DistillConfig,
     /// Where the students train when there is no teacher (otherwise: where the teacher lives).
@@ -58,8 +60,6 @@ pub struct DistillJob {
     pub teacher: Option<TeacherInputs>,
     /// Compute the soft-target picture first (a fresh run).
     pub showcase: bool,
-    /// Students per method, on consecutive seeds from `cfg.seed`.
-    pub seeds: usize,
 }
 
 /// A dataset sent to each worker once — the target (16 MB for Fashion-MNIST), the digits (7.8 MB) —

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::distill::Method;
+use super::{Method, MethodResult, Showcase};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Stage {
@@ -77,9 +77,9 @@ pub enum Event {
         points: Vec<LossParts>,
     },
     /// The soft-target picture of a comparison, before its first method.
-    Showcase(Box<crate::distill::Showcase>),
+    Showcase(Box<Showcase>),
     /// One method of the comparison finished.
-    MethodDone(Box<crate::distill::MethodResult>),
+    MethodDone(Box<MethodResult>),
     Evaluated {
         stage: Stage,
         epoch: usize,

@@ -3,9 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Method;
+use super::{EpochPoint, Method};
 use crate::model::StudentKind;
-use crate::train::EpochPoint;
 
 /// One method's outcome, as the table and the charts need it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
