@@ -55,7 +55,8 @@ fn small_teacher(digits: &(lwkd::data::ImageSet, lwkd::data::ImageSet)) -> Train
     .unwrap()
 }
 
-/// A small CNN student on 100 clean images per class, a light touch of the teacher (T = 2, α = 0.1).
+/// A small CNN student on 100 clean images per class, a light touch of the teacher (T = 2, α = 0.1)
+/// and a light smoothing (ε = 0.1: its loss's floor, the target's entropy, stays low).
 fn small_budget() -> DistillConfig {
     let cfg = Config {
         student: StudentKind::Cnn,
@@ -64,6 +65,7 @@ fn small_budget() -> DistillConfig {
         heavy_epochs: 2,
         temperature: 2.0,
         alpha: 0.1,
+        smoothing: 0.1,
         label_noise: 0.0,
         ..Config::default()
     };
@@ -85,6 +87,7 @@ fn every_method_trains_and_lwkd_beats_chance_on_fashion() {
         digits: &digits.0,
         max_shift: 2,
         cost_s: teacher.seconds,
+        seed: 42,
     };
     let mut parts: Vec<(Stage, LossParts)> = Vec::new();
     let mut host = CallbackHost(|e: &Event| {
@@ -122,8 +125,9 @@ fn every_method_trains_and_lwkd_beats_chance_on_fashion() {
     assert_eq!(lwkd.method, Method::LwKd);
     // Chance is 10 %; 1,000 images and two epochs are enough for far more.
     assert!(lwkd.test_acc > 0.6, "LW-KD test accuracy {}", lwkd.test_acc);
-    // Teacher costs: LW-KD pays the light teacher, vanilla KD a heavy one, the rest nothing.
-    assert_eq!(lwkd.teacher_s, teacher.seconds);
+    // Teacher costs: LW-KD pays the light teacher and labelling its bank, vanilla KD a heavy one,
+    // the rest nothing.
+    assert!(lwkd.teacher_s >= teacher.seconds);
     let kd = results
         .iter()
         .find(|r| r.method == Method::VanillaKd)
@@ -147,7 +151,7 @@ fn every_method_trains_and_lwkd_beats_chance_on_fashion() {
             .filter(|(s, _)| *s == Stage::Student(Method::LwKdNoAdv))
             .all(|(_, p)| p.adv == 0.0 && p.disc == 0.0)
     );
-    // The frozen teacher taught six students and is unchanged, weight for weight.
+    // The frozen teacher taught LW-KD's students and is unchanged, weight for weight.
     assert_eq!(weights(&teacher.model), before);
 }
 
@@ -164,6 +168,7 @@ fn discriminator_gradients_do_not_reach_the_teacher() {
         drawer,
         rng: data_rng(1, 1),
         temperature: 4.0,
+        rename: None,
     };
     let labels: Vec<u8> = (0..8).map(|i| i % 10).collect();
     let inner = Device::flex();

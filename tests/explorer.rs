@@ -64,6 +64,7 @@ fn result(method: Method, seed: u64, test_acc: f32, teacher_s: f32) -> MethodRes
         }],
         test_predictions: Vec::new(),
         seed,
+        teacher_seed: None,
         showcase_logits: Vec::new(),
         weights: Vec::new(),
     }

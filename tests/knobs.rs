@@ -30,7 +30,8 @@ fn every_setting_travels_in_a_link_and_can_be_hidden() {
     for knob in &KNOBS {
         // A value other than the default, in range: the default's neighbour, or another choice.
         let candidates = [
-            "2", "3", "20", "0.5", "0.2", "cpu", "mnist", "mlp", "cnn", "mean", "ce,lwkd",
+            "2", "3", "20", "0.5", "0.2", "cpu", "mnist", "mlp", "cnn", "mean", "ce,lwkd", "t2",
+            "one",
         ];
         let text = candidates
             .into_iter()

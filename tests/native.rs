@@ -6,6 +6,7 @@ mod common;
 
 mod backend_parity;
 mod config;
+mod controls;
 mod data_loader;
 mod distill;
 mod explorer;
@@ -18,5 +19,6 @@ mod pool;
 mod scenarios;
 mod synthesizer;
 mod teacher;
+mod tune;
 mod url;
 mod weights;

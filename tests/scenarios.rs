@@ -7,8 +7,9 @@ use crate::common;
 use burn::prelude::Device;
 use futures::executor::block_on;
 use lwkd::data::{TargetKind, local::load_target};
+use lwkd::pipeline::comparison::run_comparison;
 use lwkd::pipeline::{
-    CompareJob, Config, Plan, Session, Taught,
+    Config,
     scenarios::{SCENARIOS, scenario, scenario_of},
     url::from_query,
 };
@@ -50,24 +51,15 @@ fn noisy_labels_ce_memorises_and_soft_targets_hold_it_back() {
     let digits = common::digits();
     let target = load_target(&common::data_dir(), TargetKind::Fashion).expect("prepared data");
     let mut host = CallbackHost(|_: &Event| {});
-    let mut session = Session::new();
-    let (set, _) = session
-        .synthesize(cfg.synth(), (&digits.0, &digits.1), &mut host)
-        .unwrap();
-    block_on(session.train_teacher(&set, &cfg.teacher(), Device::flex(), &mut host)).unwrap();
-    let plan = Plan::new(&cfg.methods, 1, cfg.seed, &target, Some(10)).unwrap();
-    let job = CompareJob {
-        units: &plan.units,
-        target: &target,
-        cfg: &cfg.distill(),
-        teacher: Some(Taught {
-            digits: &digits.0,
-            max_shift: cfg.synth().max_shift,
-            cost_s: 0.0,
-        }),
-        showcase: false,
-    };
-    let results = block_on(session.compare(job, &Device::flex(), &mut host)).unwrap();
+    let results = block_on(run_comparison(
+        &cfg,
+        &cfg.distill(),
+        &target,
+        &digits,
+        &Device::flex(),
+        &mut host,
+    ))
+    .unwrap();
     let (ce, lwkd, tfkd) = (
         result(&results, Method::Ce),
         result(&results, Method::LwKd),

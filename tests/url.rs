@@ -5,10 +5,10 @@ use lwkd::data::{
     TargetKind,
     rng::{below, data_rng},
 };
-use lwkd::distill::TeacherInput;
+use lwkd::distill::{AdvScale, TeacherInput};
 use lwkd::model::StudentKind;
 use lwkd::pipeline::{
-    BackendPreference, Config,
+    BackendPreference, Config, Teachers,
     url::{from_query, to_query},
 };
 use lwkd::protocol::Method;
@@ -32,15 +32,23 @@ fn random_config(rng: &mut lwkd::data::rng::DataRng) -> Config {
         backend: BackendPreference::ALL[below(rng, 3)],
         target: TargetKind::ALL[below(rng, 2)],
         student: StudentKind::ALL[below(rng, 2)],
-        teacher_input: TeacherInput::ALL[below(rng, 2)],
+        teacher_input: TeacherInput::ALL[below(rng, 3)],
         distill_epochs: 1 + below(rng, 50),
         train_per_class: 10 + below(rng, 991),
         temperature: rng.random_range(0.5..100.0),
         alpha: rng.random_range(0.0..=1.0),
         beta: rng.random_range(0.0..10.0),
+        adv_scale: AdvScale::ALL[below(rng, 2)],
+        smoothing: rng.random_range(0.0..0.99),
+        tfkd_a: rng.random_range(0.5..=1.0),
+        tfkd_temperature: rng.random_range(0.5..100.0),
+        tfkd_alpha: rng.random_range(0.0..=1.0),
+        kd_temperature: rng.random_range(0.5..100.0),
+        kd_alpha: rng.random_range(0.0..=1.0),
         heavy_epochs: 1 + below(rng, 50),
         label_noise: rng.random_range(0.0..0.8),
         seeds: 1 + below(rng, 5),
+        teachers: Teachers::ALL[below(rng, 2)],
         methods,
     }
 }

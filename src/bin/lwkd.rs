@@ -3,6 +3,7 @@
 //! `cargo run --release --bin lwkd -- synth --classes 10`
 //! `cargo run --release --bin lwkd -- teacher --backend flex`
 //! `cargo run --release --bin lwkd -- compare --target fashion --seeds 3`
+//! `cargo run --release --bin lwkd -- tune --scenario noisy --seeds 5`
 //! `cargo run --release --bin lwkd -- evaluate --weights lwkd.bpk`
 //! `cargo run --release --bin lwkd -- bench --backend flex --batch 64,256`
 
@@ -17,9 +18,11 @@ mod commands {
     pub mod evaluate;
     pub mod knob_args;
     pub mod report;
+    pub mod run_args;
     pub mod stages;
     pub mod sweep;
     pub mod table;
+    pub mod tune;
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -16,7 +16,7 @@ pub enum Stream {
     SynthVal = 2,
     /// The lightweight teacher's batch order.
     TeacherOrder = 3,
-    /// Per-instance LW-KD: the fresh numerals shown to the teacher.
+    /// LW-KD: the numerals shown to the teacher (fresh per sample, or its bank's).
     TeacherDraws = 5,
     /// The batch order of every network trained on the target (students, heavy teacher).
     TargetOrder = 6,
@@ -28,6 +28,16 @@ pub enum Stream {
     LabelNoise = 9,
     /// The random images *Automatic* times both backends on.
     BackendMeasure = 10,
+    /// LW-KD's bank: which of its class's rows each sample takes.
+    BankDraws = 11,
+    /// The shuffled control's renaming of classes.
+    ClassShuffle = 12,
+    /// The untrained control's random teacher weights.
+    UntrainedTeacher = 13,
+    /// The tuner's sample of each method's settings.
+    Tuning = 14,
+    /// Which validation labels are flipped while tuning (the same share as the training labels).
+    ValidationNoise = 15,
 }
 
 impl Stream {

@@ -82,3 +82,40 @@ pub fn per_class_range(set: &ImageSet, classes: usize, skip: usize, n: usize) ->
     }
     out
 }
+
+/// Images `skip..skip + n` of each class of `set` (`picked`) and every other image (`rest`), both in
+/// the set's order: a validation split carved from a training split, and what is left to train on.
+pub fn carve_per_class(
+    set: &ImageSet,
+    classes: usize,
+    skip: usize,
+    n: usize,
+) -> (ImageSet, ImageSet) {
+    let px = set.rows * set.cols;
+    let empty = || ImageSet {
+        rows: set.rows,
+        cols: set.cols,
+        labels: Vec::new(),
+        pixels: Vec::new(),
+    };
+    let (mut rest, mut picked) = (empty(), empty());
+    let mut seen = vec![0usize; classes];
+    for (i, &l) in set.labels.iter().enumerate() {
+        let rank = match seen.get_mut(l as usize) {
+            Some(r) => {
+                *r += 1;
+                *r
+            }
+            None => 0,
+        };
+        let to = if rank > skip && rank <= skip + n {
+            &mut picked
+        } else {
+            &mut rest
+        };
+        to.labels.push(l);
+        to.pixels
+            .extend_from_slice(&set.pixels[i * px..(i + 1) * px]);
+    }
+    (rest, picked)
+}

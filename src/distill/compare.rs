@@ -2,18 +2,19 @@
 //! and seed, each with its cost (teacher time + distillation time).
 
 use burn::prelude::*;
+use rand::RngCore;
 use web_time::Instant;
 
 use super::losses::{smoothing_table, tfkd_table};
 use super::showcase_outputs::student_outputs;
-use super::targets::{class_mean_table, per_image_targets, table_tensor};
+use super::targets::{Rename, bank_rows, class_mean_table, per_image_targets, table_tensor};
 use super::train::{TrainSpec, Trained, train_net};
 use super::{DistillConfig, TargetSource, TeacherInput};
 use crate::data::{
     ImageSet, Target, noise::flip_labels, rng::Stream, synth::NumeralDrawer,
     target::first_per_class,
 };
-use crate::model::{Arch, LeNet5, WeightsInfo, export, parameter_count};
+use crate::model::{Arch, LeNet5, LeNet5Config, WeightsInfo, export, parameter_count};
 use crate::protocol::{
     Cancelled, Event, Host, Method, MethodResult, Stage, Stop, showcase::showcase_indices,
 };
@@ -28,57 +29,111 @@ pub struct LightTeacher<'a> {
     pub max_shift: u32,
     /// Synthesis + teacher training time: LW-KD's teacher cost.
     pub cost_s: f32,
+    /// The seed it was trained for.
+    pub seed: u64,
 }
 
-/// Where `method`'s soft targets come from, and its teacher's cost.
-fn targets_for<'a>(
+/// Where `method`'s soft targets come from, and its teacher's cost. `untrained`: the untrained
+/// control's random teacher (made for that method only).
+#[allow(clippy::too_many_arguments)]
+pub fn targets_for<'t>(
     method: Method,
     k: usize,
     train: &ImageSet,
     heavy: Option<&Trained>,
-    light: Option<&LightTeacher<'a>>,
+    light: Option<&'t LightTeacher<'t>>,
+    untrained: Option<&'t LeNet5>,
     cfg: &DistillConfig,
     device: &Device,
-) -> Result<(TargetSource<'a>, f32), Stop> {
+) -> Result<(TargetSource<'t>, f32), Stop> {
     let table = |values| TargetSource::Table(table_tensor(values, k, device));
     Ok(match method {
         Method::Ce => (TargetSource::None, 0.0),
         Method::LabelSmoothing => (table(smoothing_table(k, cfg.smoothing)), 0.0),
         Method::TfKdReg => (table(tfkd_table(k, cfg.tfkd_a, cfg.tfkd_temperature)), 0.0),
+        // Every class 1/K: label smoothing's table at ε = 1.
+        Method::LwKdUniform => (table(smoothing_table(k, 1.0)), 0.0),
         Method::VanillaKd => {
             let h = heavy.ok_or_else(|| missing("its heavy teacher"))?;
             // Labelling the student's images is part of the teacher's cost.
             let start = Instant::now();
-            let rows = per_image_targets(&h.model, train, cfg.temperature, device);
+            let rows = per_image_targets(&h.model, train, cfg.kd_temperature, device);
             (
                 TargetSource::PerImage(rows),
                 h.train_s + start.elapsed().as_secs_f32(),
             )
         }
-        Method::LwKd | Method::LwKdNoAdv => {
+        Method::LwKd | Method::LwKdNoAdv | Method::LwKdShuffled | Method::LwKdUntrained => {
             let l = light.ok_or_else(|| missing("the lightweight teacher"))?;
-            let drawer = NumeralDrawer::new(l.digits, l.classes, l.max_shift)
-                .expect("the digit source was checked when the set was synthesized");
-            let source = match cfg.teacher_input {
-                TeacherInput::PerInstance => TargetSource::LightTeacher {
-                    teacher: l.model,
-                    drawer,
-                    rng: Stream::TeacherDraws.rng(cfg.seed),
-                    temperature: cfg.temperature,
-                },
-                TeacherInput::ClassMean => TargetSource::Table(class_mean_table(
-                    l.model,
-                    &drawer,
-                    k,
-                    cfg.class_mean_draws,
-                    cfg.temperature,
-                    &mut Stream::ClassMean.rng(cfg.seed),
-                    device,
-                )),
+            // The untrained control costs nothing to train; its bank is labelled all the same.
+            let (teacher, trained_s) = match untrained {
+                Some(random) => (random, 0.0),
+                None => (l.model, l.cost_s),
             };
-            (source, l.cost_s)
+            let rename = (method == Method::LwKdShuffled)
+                .then(|| Rename::random(k, &mut Stream::ClassShuffle.rng(cfg.seed)));
+            let start = Instant::now();
+            let source = light_targets(l, teacher, rename, cfg, device);
+            (source, trained_s + start.elapsed().as_secs_f32())
         }
     })
+}
+
+/// LW-KD's soft targets from `teacher` (the trained one, or a control's), as `cfg.teacher_input` asks:
+/// a bank labelled once, fresh numerals per sample, or one row per class.
+fn light_targets<'t>(
+    l: &'t LightTeacher<'t>,
+    teacher: &'t LeNet5,
+    rename: Option<Rename>,
+    cfg: &DistillConfig,
+    device: &Device,
+) -> TargetSource<'t> {
+    let k = l.classes;
+    let drawer = NumeralDrawer::new(l.digits, k, l.max_shift)
+        .expect("the digit source was checked when the set was synthesized");
+    let (t, per_class) = (cfg.temperature, cfg.bank_per_class);
+    let renamed = |rows, per_class| match &rename {
+        Some(r) => r.table(rows, per_class),
+        None => rows,
+    };
+    match cfg.teacher_input {
+        TeacherInput::Bank => {
+            let mut draws = Stream::TeacherDraws.rng(cfg.seed);
+            let rows = bank_rows(teacher, &drawer, k, per_class, t, &mut draws, device);
+            TargetSource::Bank {
+                rows: renamed(rows, per_class),
+                per_class,
+                rng: Stream::BankDraws.rng(cfg.seed),
+            }
+        }
+        TeacherInput::PerInstance => TargetSource::LightTeacher {
+            teacher,
+            drawer,
+            rng: Stream::TeacherDraws.rng(cfg.seed),
+            temperature: t,
+            rename,
+        },
+        TeacherInput::ClassMean => {
+            let mut draws = Stream::ClassMean.rng(cfg.seed);
+            let draws_per_class = cfg.class_mean_draws;
+            let rows =
+                class_mean_table(teacher, &drawer, k, draws_per_class, t, &mut draws, device);
+            TargetSource::Table(renamed(rows, 1))
+        }
+    }
+}
+
+/// The untrained control's teacher: LeNet-5 for `light`'s numerals with seeded random weights.
+fn untrained_teacher(light: &LightTeacher<'_>, seed: u64, device: &Device) -> Option<LeNet5> {
+    let cols = NumeralDrawer::new(light.digits, light.classes, light.max_shift)
+        .ok()?
+        .cols();
+    device.seed(Stream::UntrainedTeacher.rng(seed).next_u64());
+    Some(
+        LeNet5Config::new(light.classes)
+            .with_width(cols)
+            .init(device),
+    )
 }
 
 /// A method started without what its plan promised (the planner refuses such a comparison).
@@ -138,7 +193,20 @@ pub async fn compare(
             trained = Some(train_heavy(target, cfg, device, host).await?);
         }
         let heavy = ready.or(trained.as_ref());
-        let (targets, teacher_s) = targets_for(method, k, &train, heavy, light, cfg, device)?;
+        let untrained = match (method, light) {
+            (Method::LwKdUntrained, Some(l)) => untrained_teacher(l, cfg.seed, device),
+            _ => None,
+        };
+        let (targets, teacher_s) = targets_for(
+            method,
+            k,
+            &train,
+            heavy,
+            light,
+            untrained.as_ref(),
+            cfg,
+            device,
+        )?;
         let result = train_student(
             method, &train, target, targets, teacher_s, cfg, device, host,
         );
@@ -146,6 +214,9 @@ pub async fn compare(
         if method.uses_heavy_teacher() {
             result.heavy_acc = heavy.map(|h| h.eval_acc);
             result.heavy_ahead = ready.is_some();
+        }
+        if method.uses_light_teacher() {
+            result.teacher_seed = light.map(|l| l.seed);
         }
         host.emit(Event::MethodDone(Box::new(result.clone())));
         results.push(result);
@@ -196,6 +267,7 @@ async fn train_student(
         teacher_s,
         heavy_acc: None,
         heavy_ahead: false,
+        teacher_seed: None,
         distill_s: trained.train_s,
         steps: trained.steps,
         total_s: teacher_s + trained.train_s,

@@ -23,7 +23,7 @@ pub mod train;
 #[cfg(feature = "train")]
 pub use compare::{LightTeacher, compare, train_heavy};
 pub use config::DistillConfig;
-pub use modes::{TeacherInput, TfKdStudent};
+pub use modes::{AdvScale, TeacherInput, TfKdStudent};
 #[cfg(feature = "train")]
 pub use targets::TargetSource;
 #[cfg(feature = "train")]

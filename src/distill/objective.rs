@@ -40,18 +40,26 @@ impl Method {
         soft: Option<Tensor<2>>,
         cfg: &DistillConfig,
     ) -> (Tensor<1>, Tensor<1>) {
-        let a = cfg.alpha;
-        let blend = |s: Tensor<1>| (ce.clone().mul_scalar(1.0 - a) + s.clone().mul_scalar(a), s);
+        let blend = |a: f64, s: Tensor<1>| {
+            let total = ce.clone().mul_scalar(1.0 - a) + s.clone().mul_scalar(a);
+            (total, s)
+        };
         match (self, soft) {
             (Method::LabelSmoothing, Some(q)) => {
                 let s = soft_cross_entropy(logits, q);
                 (s.clone(), s)
             }
-            (Method::TfKdReg, Some(p)) => blend(match cfg.tfkd_student {
-                TfKdStudent::Softened => kd_loss(logits, p, cfg.tfkd_temperature),
-                TfKdStudent::Plain => kd_loss(logits, p, 1.0),
-            }),
-            (_, Some(p)) => blend(kd_loss(logits, p, cfg.temperature)),
+            (Method::TfKdReg, Some(p)) => blend(
+                cfg.tfkd_alpha,
+                match cfg.tfkd_student {
+                    TfKdStudent::Softened => kd_loss(logits, p, cfg.tfkd_temperature),
+                    TfKdStudent::Plain => kd_loss(logits, p, 1.0),
+                },
+            ),
+            (Method::VanillaKd, Some(p)) => {
+                blend(cfg.kd_alpha, kd_loss(logits, p, cfg.kd_temperature))
+            }
+            (_, Some(p)) => blend(cfg.alpha, kd_loss(logits, p, cfg.temperature)),
             (_, None) => {
                 let device = ce.device();
                 (ce.clone(), zero(&device))
@@ -73,8 +81,11 @@ impl MethodLoss<'_> {
             .disc
             .take()
             .expect("the discriminator is put back after each step");
-        // Discriminator step: the student's outputs are detached, the teacher's are constants.
-        let (dr, df) = (disc.forward(real), disc.forward(fake.clone().detach()));
+        // Discriminator step: the student's outputs are detached, the teacher's are constants; both
+        // go through it in one pass.
+        let b = real.dims()[0];
+        let both = disc.forward(Tensor::cat(vec![real, fake.clone().detach()], 0));
+        let (dr, df) = (both.clone().narrow(0, 0, b), both.narrow(0, b, b));
         let d_acc = discriminator_accuracy(dr.clone().detach(), df.clone().detach());
         let d_loss = discriminator_loss(dr, df);
         let grads = GradientsParams::from_grads(d_loss.backward(), &disc);
@@ -110,11 +121,11 @@ impl Objective<Net> for MethodLoss<'_> {
                 .loss(logits.clone(), ce.clone(), soft.clone(), &self.cfg);
         let device = ce.device();
         let (mut adv, mut d_loss, mut d_acc) = (zero(&device), zero(&device), zero(&device));
-        let adversarial = self.method == Method::LwKd && self.cfg.beta > 0.0;
-        if let (true, Some(real)) = (adversarial, soft) {
-            let fake = softmax(logits.clone().div_scalar(self.cfg.temperature), 1);
+        let (t, beta) = (self.cfg.temperature, self.cfg.beta);
+        if let (true, Some(real)) = (self.method.adversarial() && beta > 0.0, soft) {
+            let fake = softmax(logits.clone().div_scalar(t), 1);
             (adv, d_loss, d_acc) = self.adversarial(real, fake);
-            loss = loss + adv.clone().mul_scalar(self.cfg.beta);
+            loss = loss + adv.clone().mul_scalar(beta * self.cfg.adv_scale.factor(t));
         }
         let parts = [loss.clone(), ce, soft_term, adv, d_loss].map(Tensor::detach);
         StepLoss {

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::BackendPreference;
 use super::knob::{FieldError, Problem};
 use super::knobs::KNOBS;
+use super::plan::Teachers;
 use crate::data::{SynthConfig, TargetKind, numeral::digits_for};
-use crate::distill::{DistillConfig, TeacherInput, TfKdStudent};
+use crate::distill::{AdvScale, DistillConfig, TeacherInput, TfKdStudent};
 use crate::model::StudentKind;
 use crate::protocol::Method;
 use crate::train::TeacherConfig;
@@ -29,14 +30,27 @@ pub struct Config {
     pub teacher_input: TeacherInput,
     pub distill_epochs: usize,
     pub train_per_class: usize,
+    /// LW-KD's T, α, β and the adversarial term's scale (its ablation and controls share them).
     pub temperature: f64,
     pub alpha: f64,
     pub beta: f64,
+    pub adv_scale: AdvScale,
+    /// Label smoothing's ε.
+    pub smoothing: f64,
+    /// Tf-KD_reg's a, T and α.
+    pub tfkd_a: f64,
+    pub tfkd_temperature: f64,
+    pub tfkd_alpha: f64,
+    /// Vanilla KD's T and α.
+    pub kd_temperature: f64,
+    pub kd_alpha: f64,
     pub heavy_epochs: usize,
     /// Share of the target's training labels flipped (0: none).
     pub label_noise: f64,
     /// Students per method, on seeds seed, seed + 1, …: the table shows mean ± spread.
     pub seeds: usize,
+    /// Whether each seed trains its own lightweight teacher, or all use stage 2's.
+    pub teachers: Teachers,
     /// The methods to compare, in order.
     pub methods: Vec<Method>,
 }
@@ -59,16 +73,26 @@ impl Default for Config {
             target: TargetKind::default(),
             // Few, noisy labels and long training: where CE memorises and soft targets do not.
             student: StudentKind::Mlp,
-            teacher_input: TeacherInput::PerInstance,
+            teacher_input: TeacherInput::Bank,
             distill_epochs: 30,
             train_per_class: 100,
             temperature: 4.0,
             alpha: 0.5,
             beta: 0.1,
+            adv_scale: AdvScale::Plain,
+            // Each method's own settings, tuned for this scenario on the same budget (`lwkd tune
+            // --scenario noisy`, docs/science.md).
+            smoothing: 0.8,
+            tfkd_a: 0.6,
+            tfkd_temperature: 5.0,
+            tfkd_alpha: 0.7,
+            kd_temperature: 8.0,
+            kd_alpha: 0.7,
             heavy_epochs: 1,
             label_noise: 0.3,
             seeds: 1,
-            methods: Method::ALL.to_vec(),
+            teachers: Teachers::PerSeed,
+            methods: Method::DEFAULT.to_vec(),
         }
     }
 }
@@ -80,10 +104,8 @@ pub const MAX_SHIFT: u32 = 2;
 /// Stage 3's batch size and Adam's starting rate (cosine-decayed) for students and the heavy teacher.
 pub const STUDENT_BATCH: usize = 64;
 pub const STUDENT_LR: f64 = 3e-3;
-/// Label smoothing's ε; Tf-KD_reg's probability a of the right class and its temperature.
-pub const SMOOTHING: f64 = 0.1;
-pub const TFKD_A: f64 = 0.99;
-pub const TFKD_TEMPERATURE: f64 = 20.0;
+/// Numerals per class in LW-KD's bank of teacher outputs (labelled once per comparison).
+pub const BANK_PER_CLASS: usize = 100;
 /// Adam's learning rate of LW-KD's discriminator.
 pub const DISC_LR: f64 = 1e-3;
 /// Synthesized images per class averaged in class-mean mode.
@@ -155,10 +177,15 @@ impl Config {
             temperature: self.temperature,
             alpha: self.alpha,
             beta: self.beta,
+            adv_scale: self.adv_scale,
             teacher_input: self.teacher_input,
-            smoothing: SMOOTHING,
-            tfkd_a: TFKD_A,
-            tfkd_temperature: TFKD_TEMPERATURE,
+            bank_per_class: BANK_PER_CLASS,
+            smoothing: self.smoothing,
+            tfkd_a: self.tfkd_a,
+            tfkd_temperature: self.tfkd_temperature,
+            tfkd_alpha: self.tfkd_alpha,
+            kd_temperature: self.kd_temperature,
+            kd_alpha: self.kd_alpha,
             heavy_epochs: self.heavy_epochs,
             label_noise: self.label_noise,
             tfkd_student: TfKdStudent::default(),

@@ -2,6 +2,7 @@
 //! and the steps it takes — and, with a speed measured in this browser, about how long.
 
 use super::Config;
+use super::plan::Teachers;
 use crate::data::numeral::digits_for;
 
 /// Numerals larger than this get a word on memory before the run.
@@ -21,7 +22,8 @@ pub struct Estimate {
 impl Config {
     /// Stage 3's size: every chosen method's student steps on every seed, plus the heavy teacher's
     /// for vanilla KD on all `target_train` training images of the target (`target_classes`
-    /// classes), once per seed; the data is the target's, already loaded.
+    /// classes), once per seed, and the lightweight teacher's of every seed but stage 2's where each
+    /// seed trains its own; the data is the target's, already loaded.
     pub fn comparison_estimate(&self, target_classes: usize, target_train: usize) -> Estimate {
         // Stage 3's own batch size, not the teacher's (`bs`).
         let bs = self.distill().batch_size.max(1);
@@ -31,9 +33,14 @@ impl Config {
             false => 0,
         };
         let students = per_epoch * self.methods.len() * self.distill_epochs;
+        let light = self.methods.iter().any(|m| m.uses_light_teacher());
+        let teachers = match (light, self.teachers) {
+            (true, Teachers::PerSeed) => self.teacher_estimate().steps * (self.seeds.max(1) - 1),
+            _ => 0,
+        };
         Estimate {
             data_bytes: 0,
-            steps: (students + heavy) * self.seeds.max(1),
+            steps: (students + heavy) * self.seeds.max(1) + teachers,
         }
     }
 

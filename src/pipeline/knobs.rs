@@ -4,9 +4,10 @@
 //! plus its field in `Config`.
 
 use super::knob::{Kind, Knob, Value};
+use super::plan::Teachers;
 use super::{BackendPreference, Config};
 use crate::data::TargetKind;
-use crate::distill::TeacherInput;
+use crate::distill::{AdvScale, TeacherInput};
 use crate::model::StudentKind;
 use crate::protocol::Method;
 
@@ -104,7 +105,7 @@ const fn pick(
 
 /// The settings in link order: field, link key, label, help beyond the range, stage, kind, access.
 #[rustfmt::skip]
-pub static KNOBS: [Knob; 20] = [
+pub static KNOBS: [Knob; 28] = [
     knob("classes", "k", "Classes K", "", 1, whole(2, 100), field!(classes, Whole)),
     knob("per_class", "n", "Images per class", "", 1, whole(10, 5000), field!(per_class, Whole)),
     knob("val_per_class", "nv", "Validation per class", "", 1, whole(10, 1000), field!(val_per_class, Whole)),
@@ -118,12 +119,20 @@ pub static KNOBS: [Knob; 20] = [
     pick("teacher_input", "ti", "Teacher input", 3, choice!(teacher_input, TeacherInput)),
     knob("train_per_class", "tpc", "Training images per class", "", 3, whole(10, MAX_TRAIN_PER_CLASS), field!(train_per_class, Whole)),
     knob("distill_epochs", "de", "Student epochs", "", 3, whole(1, 50), field!(distill_epochs, Whole)),
-    knob("temperature", "t", "Temperature T", "", 3, number(0.5, 100.0), field!(temperature, Number)),
-    knob("alpha", "a", "α (soft-target weight)", "", 3, number(0.0, 1.0), field!(alpha, Number)),
-    knob("beta", "b", "β (adversarial weight)", "", 3, number(0.0, 10.0), field!(beta, Number)),
+    knob("temperature", "t", "LW-KD's temperature T", "its ablation and controls too", 3, number(0.5, 100.0), field!(temperature, Number)),
+    knob("alpha", "a", "LW-KD's α (soft-target weight)", "", 3, number(0.0, 1.0), field!(alpha, Number)),
+    knob("beta", "b", "LW-KD's β (adversarial weight)", "", 3, number(0.0, 10.0), field!(beta, Number)),
+    pick("adv_scale", "bt", "LW-KD's adversarial term", 3, choice!(adv_scale, AdvScale)),
+    knob("smoothing", "ls", "Label smoothing's ε", "", 3, number(0.0, 0.99), field!(smoothing, Number)),
+    knob("tfkd_a", "ta", "Tf-KD_reg's a", "its virtual teacher's probability of the right class", 3, number(0.5, 1.0), field!(tfkd_a, Number)),
+    knob("tfkd_temperature", "tt", "Tf-KD_reg's T", "", 3, number(0.5, 100.0), field!(tfkd_temperature, Number)),
+    knob("tfkd_alpha", "tal", "Tf-KD_reg's α", "", 3, number(0.0, 1.0), field!(tfkd_alpha, Number)),
+    knob("kd_temperature", "kt", "Vanilla KD's T", "", 3, number(0.5, 100.0), field!(kd_temperature, Number)),
+    knob("kd_alpha", "ka", "Vanilla KD's α", "", 3, number(0.0, 1.0), field!(kd_alpha, Number)),
     knob("heavy_epochs", "he", "Heavy teacher epochs", "vanilla KD only; on all training images", 3, whole(1, 50), field!(heavy_epochs, Whole)),
     knob("label_noise", "noise", "Label noise", "share of training labels flipped, e.g. 0.3", 3, number(0.0, 0.8), field!(label_noise, Number)),
     knob("seeds", "seeds", "Seeds per method", "mean ± spread over seeds", 3, whole(1, 5), field!(seeds, Whole)),
+    pick("teachers", "ts", "Lightweight teachers", 3, choice!(teachers, Teachers)),
     knob("methods", "m", "Methods, in run order", "", 3, Kind::List(method_keys), (get_methods, put_methods)),
 ];
 

@@ -5,6 +5,8 @@
 //! imports this layer.
 
 pub mod backend;
+#[cfg(feature = "train")]
+pub mod comparison;
 pub mod config;
 pub mod estimate;
 pub mod knob;
@@ -16,6 +18,8 @@ pub mod scenarios;
 pub mod session;
 pub mod stages;
 pub mod summary;
+#[cfg(feature = "train")]
+pub mod tune;
 pub mod url;
 pub mod view;
 
@@ -23,7 +27,7 @@ pub use backend::{BackendChoice, BackendPreference, GpuInfo};
 pub use config::Config;
 pub use knob::{FieldError, Knob, Problem};
 pub use knobs::KNOBS;
-pub use plan::{Plan, Unit};
+pub use plan::{Plan, Teachers, Unit};
 #[cfg(feature = "train")]
-pub use session::{CompareJob, Session, Taught};
+pub use session::{CompareJob, Session, Teaching};
 pub use summary::TeacherSummary;

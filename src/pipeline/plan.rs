@@ -6,6 +6,40 @@ use serde::{Deserialize, Serialize};
 use crate::data::Target;
 use crate::protocol::{Method, Stop};
 
+/// Where each seed's lightweight teacher comes from. A seed is the whole run's seed — its numerals,
+/// its teacher, its student, its batch order, its label noise — unless one teacher is kept for all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Teachers {
+    /// Each seed synthesizes its numerals and trains its own teacher (stage 2's serves its seed).
+    #[default]
+    PerSeed,
+    /// Stage 2's teacher teaches every seed.
+    One,
+}
+
+impl Teachers {
+    pub const ALL: [Self; 2] = [Self::PerSeed, Self::One];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::PerSeed => "per-seed",
+            Self::One => "one",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// In the form's select and under the table.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PerSeed => "one per seed (each seed trains its own)",
+            Self::One => "stage 2's, for every seed",
+        }
+    }
+}
+
 /// One student to train: a method on a seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unit {

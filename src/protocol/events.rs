@@ -10,6 +10,8 @@ pub enum Stage {
     Teacher,
     /// Vanilla KD's heavy teacher, trained on the target dataset.
     HeavyTeacher,
+    /// The lightweight teacher of another seed, trained by stage 3 before its students.
+    SeedTeacher,
     /// A student trained with one method.
     Student(Method),
 }
@@ -20,7 +22,7 @@ impl Stage {
         match self {
             Stage::Synthesize => 1,
             Stage::Teacher => 2,
-            Stage::HeavyTeacher | Stage::Student(_) => 3,
+            Stage::HeavyTeacher | Stage::SeedTeacher | Stage::Student(_) => 3,
         }
     }
 
@@ -29,6 +31,7 @@ impl Stage {
             Stage::Synthesize => "Synthesize",
             Stage::Teacher => "Teacher",
             Stage::HeavyTeacher => "Heavy teacher",
+            Stage::SeedTeacher => "Lightweight teacher (another seed)",
             Stage::Student(m) => m.label(),
         }
     }

@@ -33,6 +33,10 @@ pub struct MethodResult {
     /// The seed this student was trained with (a comparison over seeds holds one result per seed).
     #[serde(default)]
     pub seed: u64,
+    /// The seed its lightweight teacher was trained for (LW-KD and its controls): the student's own
+    /// when each seed trains its own teacher, stage 2's when one teaches all.
+    #[serde(default)]
+    pub teacher_seed: Option<u64>,
     /// The student's logits on each showcase test image (re-softened by the page's explorer).
     #[serde(default)]
     pub showcase_logits: Vec<Vec<f32>>,

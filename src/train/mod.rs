@@ -25,4 +25,4 @@ pub use fit::{Fitted, fit};
 pub use measured::{BackendKind, Measured};
 pub use schedule::{Schedule, TeacherConfig};
 #[cfg(feature = "train")]
-pub use teacher::{TrainedTeacher, train_teacher};
+pub use teacher::{TrainedTeacher, fit_teacher, train_teacher};

@@ -43,13 +43,25 @@ impl Objective<LeNet5> for HardLabels {
     }
 }
 
+/// Stage 2: the lightweight teacher on `set`.
 pub async fn train_teacher(
     set: &SynthSet,
     cfg: &TeacherConfig,
     device: &Device,
     host: &mut impl Host,
 ) -> Result<TrainedTeacher, Cancelled> {
-    let stage = Stage::Teacher;
+    fit_teacher(set, cfg, Stage::Teacher, device, host).await
+}
+
+/// A lightweight teacher on `set`, reporting as `stage` (stage 2's, or one a comparison trains for
+/// another seed).
+pub async fn fit_teacher(
+    set: &SynthSet,
+    cfg: &TeacherConfig,
+    stage: Stage,
+    device: &Device,
+    host: &mut impl Host,
+) -> Result<TrainedTeacher, Cancelled> {
     let spec = FitSpec {
         stage,
         train: &set.train,

@@ -25,7 +25,11 @@ enum Command {
     /// Stages 1–3 for each seed: synthesize, train the teacher, then distill a student with every
     /// method on the target dataset; prints the comparison table (mean ± std over seeds).
     Compare(super::compare::CompareArgs),
-    /// Chooses LW-KD's T, α and β: a grid scored on validation images carved from the training split.
+    /// Tunes every method on the same budget (validation images carved from the training split), then
+    /// runs the tuned and the untuned settings on the test split and prints both tables.
+    Tune(super::tune::TuneArgs),
+    /// LW-KD's adversarial weight β, plain and scaled by T², on the validation split, with the
+    /// discriminator's accuracy per epoch.
     Sweep(super::sweep::SweepArgs),
     /// Evaluates a saved student (a .bpk from the app's “Download weights” or `compare --save-weights`)
     /// on the test split of the dataset it was trained on.
@@ -39,6 +43,7 @@ pub fn run() -> ExitCode {
         Command::Synth(a) => super::stages::synth(a),
         Command::Teacher(a) => super::stages::teacher(a),
         Command::Compare(a) => super::compare::run(a),
+        Command::Tune(a) => super::tune::run(a),
         Command::Sweep(a) => super::sweep::run(a),
         Command::Evaluate(a) => super::evaluate::run(a),
         Command::Bench(a) => super::bench::run(a),

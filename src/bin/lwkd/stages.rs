@@ -64,6 +64,7 @@ pub fn teacher(a: &TeacherArgs) -> Result<(), CliError> {
     let t = futures::executor::block_on(session.train_teacher(
         &set,
         &cfg.teacher(),
+        synth_s,
         device,
         &mut host,
     ))?;

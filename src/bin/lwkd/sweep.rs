@@ -1,164 +1,166 @@
-//! `lwkd sweep`: LW-KD over a grid of T, α and β, scored on a validation split carved from the target's
-//! training images (never the test split), to choose the defaults.
+//! `lwkd sweep`: LW-KD's adversarial weight β — plain and scaled by T², as the distillation term is —
+//! at the scenario's other settings, scored on the tuner's validation split (never the test split),
+//! with the discriminator's accuracy per epoch: does any β change what the student learns?
 
-use std::path::PathBuf;
+use std::cell::RefCell;
 
-use burn::prelude::Device;
 use futures::executor::block_on;
-use lwkd::data::{
-    ImageSet, Target, TargetKind,
-    local::{load_digits, load_target},
-    target::per_class_range,
-};
-use lwkd::distill::DistillConfig;
-use lwkd::pipeline::{CompareJob, Config, Session, Taught, Unit};
-use lwkd::protocol::{CallbackHost, Event, Method};
+use lwkd::distill::stats::Spread;
+use lwkd::distill::{AdvScale, compare};
+use lwkd::pipeline::Config;
+use lwkd::pipeline::session::seed_teacher;
+use lwkd::pipeline::tune::{light_teacher, validation_target};
+use lwkd::protocol::{CallbackHost, Event, Method, Stage};
 
-use super::backend::Backend;
 use super::error::CliError;
-use super::stages::DATA_DIR;
+use super::run_args::{Prepared, RunArgs};
 
 #[derive(clap::Args)]
 pub struct SweepArgs {
-    #[arg(long, default_value = "fashion", value_parser = |s: &str| TargetKind::from_key(s).ok_or("fashion or mnist"))]
-    target: TargetKind,
-    #[arg(long, value_delimiter = ',', default_value = "2,4,8")]
-    temperatures: Vec<f64>,
-    #[arg(long, value_delimiter = ',', default_value = "0.1,0.5,0.9")]
-    alphas: Vec<f64>,
-    #[arg(long, value_delimiter = ',', default_value = "0,0.1,0.5")]
+    #[command(flatten)]
+    run: RunArgs,
+    /// The β values, each tried plain and scaled by T².
+    #[arg(long, value_delimiter = ',', default_value = "0,0.01,0.1,0.3,1,3,10")]
     betas: Vec<f64>,
-    /// Validation images per class, taken after the training subset in the training split.
-    #[arg(long, default_value_t = 200)]
-    val_per_class: usize,
-    #[arg(long, default_value_t = 1)]
-    seeds: u64,
-    #[arg(long, default_value_t = Config::default().seed)]
-    seed: u64,
-    #[arg(long, value_enum, default_value_t = Backend::Flex)]
-    backend: Backend,
-    #[arg(long, default_value = DATA_DIR)]
-    data_dir: PathBuf,
+    /// Seeds each β is scored on, from 1000 (the tuner's).
+    #[arg(long, default_value_t = 3)]
+    tune_seeds: u64,
+    /// Validation images per class, taken after the student's training images in each class.
+    #[arg(long, default_value_t = 100)]
+    target_val_per_class: usize,
 }
 
-/// The sweep's students: a small CNN on 500 clean images per class, 3 epochs.
-fn base() -> DistillConfig {
-    Config {
-        student: lwkd::model::StudentKind::Cnn,
-        train_per_class: 500,
-        distill_epochs: 3,
-        heavy_epochs: 3,
-        label_noise: 0.0,
-        ..Config::default()
-    }
-    .distill()
-}
-
-/// (T, α, β) → validation accuracy over seeds.
-type Rows = Vec<((f64, f64, f64), Vec<f32>)>;
-
-/// One seed: a fresh teacher, then LW-KD at every grid point; the accuracies go into `rows`.
-fn sweep_seed(
-    a: &SweepArgs,
-    seed: u64,
-    target: &Target,
-    digits: &(ImageSet, ImageSet),
-    device: &Device,
-    rows: &mut Rows,
-) -> Result<(), CliError> {
-    let quiet = |e: &Event| {
-        if let Event::Failed { message, .. } = e {
-            eprintln!("failed: {message}")
-        }
-    };
-    let mut host = CallbackHost(quiet);
-    let cfg = Config {
-        classes: target.classes(),
-        seed,
-        ..Config::default()
-    };
-    let mut session = Session::new();
-    let (set, _) = session.synthesize(cfg.synth(), (&digits.0, &digits.1), &mut host)?;
-    block_on(session.train_teacher(&set, &cfg.teacher(), device.clone(), &mut host))?;
-    let grid = a.temperatures.iter().flat_map(|&t| {
-        a.alphas
-            .iter()
-            .flat_map(move |&al| a.betas.iter().map(move |&b| (t, al, b)))
-    });
-    for (temperature, alpha, beta) in grid {
-        let d = DistillConfig {
-            temperature,
-            alpha,
-            beta,
-            seed,
-            ..base()
-        };
-        let unit = [Unit {
-            method: Method::LwKd,
-            seed,
-        }];
-        let job = CompareJob {
-            units: &unit,
-            target,
-            cfg: &d,
-            teacher: Some(Taught {
-                digits: &digits.0,
-                max_shift: cfg.synth().max_shift,
-                cost_s: 0.0,
-            }),
-            showcase: false,
-        };
-        let results = block_on(session.compare(job, device, &mut host))?;
-        let acc = results.first().map_or(0.0, |r| r.test_acc);
-        eprintln!(
-            "seed {seed} T={temperature} α={alpha} β={beta}: {:.2}%",
-            acc * 100.0
-        );
-        match rows
-            .iter_mut()
-            .find(|(key, _)| *key == (temperature, alpha, beta))
-        {
-            Some((_, accs)) => accs.push(acc),
-            None => rows.push(((temperature, alpha, beta), vec![acc])),
-        }
-    }
-    Ok(())
+/// One β and scale: validation accuracy per seed, the discriminator's accuracy per epoch per seed.
+struct Row {
+    beta: f64,
+    scale: AdvScale,
+    acc: Vec<f32>,
+    disc: Vec<Vec<f32>>,
 }
 
 pub fn run(a: &SweepArgs) -> Result<(), CliError> {
-    let device = a.backend.device()?;
-    let digits = load_digits(&a.data_dir)?;
-    let target = load_target(&a.data_dir, a.target)?;
-    let base = base();
+    let Prepared {
+        cfg,
+        target,
+        digits,
+        device,
+    } = a.run.prepare()?;
+    let val = validation_target(&target, &cfg, a.target_val_per_class).map_err(CliError::Other)?;
     let k = target.classes();
-    let val = per_class_range(&target.train, k, base.train_per_class, a.val_per_class);
-    if val.len() < k * a.val_per_class {
-        return Err(CliError::Other(format!(
-            "the training split has fewer than {} images per class",
-            base.train_per_class + a.val_per_class
-        )));
-    }
-    let sweep_target = Target {
-        test: val,
-        ..target.clone()
-    };
-    let mut rows = Rows::new();
-    for seed in a.seed..a.seed + a.seeds.max(1) {
-        sweep_seed(a, seed, &sweep_target, &digits, &device, &mut rows)?;
+    let steps_per_epoch = (k * cfg.train_per_class).div_ceil(cfg.distill().batch_size);
+    let mut rows: Vec<Row> = a
+        .betas
+        .iter()
+        .flat_map(|&beta| {
+            let scales: &[AdvScale] = if beta == 0.0 {
+                &[AdvScale::Plain]
+            } else {
+                &AdvScale::ALL
+            };
+            scales.iter().map(move |&scale| Row {
+                beta,
+                scale,
+                acc: Vec::new(),
+                disc: Vec::new(),
+            })
+        })
+        .collect();
+    for seed in 1000..1000 + a.tune_seeds.max(1) {
+        let c = Config {
+            seed,
+            ..cfg.clone()
+        };
+        let quiet = |_: &Event| {};
+        let (teacher, cost_s) = block_on(seed_teacher(
+            c.synth(),
+            c.teacher(),
+            (&digits.0, &digits.1),
+            &device,
+            &mut CallbackHost(quiet),
+        ))?;
+        let light = light_teacher(&c, &teacher, &digits, cost_s);
+        for row in rows.iter_mut() {
+            let d = Config {
+                beta: row.beta,
+                adv_scale: row.scale,
+                ..c.clone()
+            }
+            .distill();
+            // The discriminator's accuracy, step by step, then per epoch.
+            let steps: RefCell<Vec<(usize, f32)>> = RefCell::default();
+            let mut host = CallbackHost(|e: &Event| {
+                if let Event::Parts { stage, points } = e
+                    && *stage == Stage::Student(Method::LwKd)
+                {
+                    steps
+                        .borrow_mut()
+                        .extend(points.iter().map(|p| (p.step, p.disc_acc)));
+                }
+            });
+            let r = block_on(compare(
+                &[Method::LwKd],
+                &val,
+                Some(&light),
+                None,
+                &d,
+                &device,
+                &mut host,
+            ))?;
+            row.acc.push(r[0].test_acc);
+            let steps = steps.into_inner();
+            let per_epoch = (0..cfg.distill_epochs)
+                .map(|e| {
+                    let of: Vec<f32> = steps
+                        .iter()
+                        .filter(|(s, _)| (s - 1) / steps_per_epoch == e)
+                        .map(|(_, a)| *a)
+                        .collect();
+                    Spread::of(&of).mean
+                })
+                .collect();
+            row.disc.push(per_epoch);
+            eprintln!(
+                "seed {seed} β = {} ({}): {:.2}%",
+                row.beta,
+                row.scale.key(),
+                r[0].test_acc * 100.0
+            );
+        }
     }
     println!(
-        "LW-KD on {} ({}), validation accuracy (%) on {} held-out training images per class, {} seed(s):",
-        a.target.label(),
-        base.student.label(),
-        a.val_per_class,
-        a.seeds
+        "LW-KD on {} at T = {}, α = {} — validation accuracy (%, {} images per class after the training images, mean ± std over {} seeds) and the discriminator's accuracy (%) per epoch, mean over seeds:\n",
+        target.kind.label(),
+        cfg.temperature,
+        cfg.alpha,
+        a.target_val_per_class,
+        a.tune_seeds
     );
-    println!("| T | α | β | validation accuracy (%) |");
+    println!("| β | scaled | validation accuracy | discriminator accuracy, epoch 1 → last |");
     println!("|---|---|---|---|");
-    let mean = |v: &Vec<f32>| v.iter().sum::<f32>() / v.len() as f32;
-    rows.sort_by(|x, y| mean(&y.1).total_cmp(&mean(&x.1)));
-    for ((t, al, b), accs) in rows {
-        println!("| {t} | {al} | {b} | {:.2} |", mean(&accs) * 100.0);
+    for row in &rows {
+        let acc = Spread::of(&row.acc);
+        let disc: Vec<String> = (0..cfg.distill_epochs)
+            .map(|e| {
+                let at: Vec<f32> = row.disc.iter().map(|d| d[e]).collect();
+                format!("{:.0}", Spread::of(&at).mean * 100.0)
+            })
+            .collect();
+        let disc = if row.beta == 0.0 {
+            "— (no discriminator)".to_string()
+        } else {
+            disc.join(" ")
+        };
+        println!(
+            "| {} | {} | {:.2} ± {:.2} | {} |",
+            row.beta,
+            match row.scale {
+                AdvScale::Plain => "no",
+                AdvScale::T2 => "× T²",
+            },
+            acc.mean * 100.0,
+            acc.std * 100.0,
+            disc
+        );
     }
     Ok(())
 }

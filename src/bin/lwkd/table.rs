@@ -2,13 +2,30 @@
 //! `lwkd::distill::stats`), each teacher's cost beside the heavy one, and which differences from CE are
 //! larger than twice the pooled seed-to-seed spread.
 
+use lwkd::data::Target;
 use lwkd::distill::stats::{cost_vs_heavy, pooled_std, summarize, verdicts};
+use lwkd::pipeline::Config;
+use lwkd::pipeline::url::to_query;
 use lwkd::protocol::MethodResult;
 
-/// Prints the markdown table of `runs` (one list of results per seed), a row per method, and the verdicts.
-pub fn print_table(runs: &[Vec<MethodResult>]) {
-    let all: Vec<MethodResult> = runs.iter().flatten().cloned().collect();
-    let stats = summarize(&all);
+/// The line above a table: what ran, and the link that runs it in the page.
+pub fn print_header(cfg: &Config, target: &Target, results: &[MethodResult]) {
+    println!(
+        "\n{} · student: {} ({} weights) · {} seed(s) from {}, lightweight teachers: {} · settings: ?{}",
+        target.kind.label(),
+        cfg.student.label(),
+        results.first().map_or(0, |r| r.params),
+        cfg.seeds,
+        cfg.seed,
+        cfg.teachers.label(),
+        to_query(cfg)
+    );
+}
+
+/// Prints the markdown table of `results` (every method on every seed), a row per method, and the
+/// verdicts.
+pub fn print_table(results: &[MethodResult]) {
+    let stats = summarize(results);
     println!(
         "| method | test accuracy (%) | train accuracy (%) | teacher time (s) | teacher cost vs heavy | distillation time (s) | total (s) |"
     );

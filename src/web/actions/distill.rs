@@ -1,6 +1,6 @@
 //! Stage 3's actions: run the chosen methods in the worker, or finish those a lost GPU stopped.
 
-use crate::pipeline::{Config, Plan};
+use crate::pipeline::{Config, Plan, Teachers};
 use crate::protocol::{Method, Stage, Stop};
 use crate::train::BackendKind;
 use leptos::prelude::*;
@@ -99,11 +99,13 @@ async fn distill_job(
     let teacher = match (&handle, &digits) {
         (Some(t), Some(d)) => Some(TeacherInputs {
             cost_s: t.cost_s,
+            seed: t.teacher.seed,
+            per_seed: (cfg.teachers == Teachers::PerSeed).then_some((t.synth, t.teacher)),
             id: t.id,
             classes: t.classes,
             params: Shared(t.params.clone()),
             digits: SentOnce::new(d.clone()),
-            max_shift: cfg.synth().max_shift,
+            max_shift: t.synth.max_shift,
         }),
         _ => None,
     };

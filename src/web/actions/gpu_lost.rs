@@ -22,6 +22,8 @@ pub fn continue_on_cpu(state: AppState, stage: Stage) {
     }
     match stage {
         Stage::Teacher | Stage::Synthesize => super::teacher::train(state),
-        Stage::Student(_) | Stage::HeavyTeacher => super::distill::resume(state),
+        Stage::Student(_) | Stage::HeavyTeacher | Stage::SeedTeacher => {
+            super::distill::resume(state)
+        }
     }
 }

@@ -33,7 +33,13 @@ pub fn train(state: AppState) {
     state.clear_progress();
     // Stage 3's dataset downloads while the teacher trains.
     targets::prefetch(state);
-    let classes = set.config.classes;
+    // The settings it trains with: the numerals' own, and the teacher's now.
+    let (synth, teacher) = (set.config, cfg.teacher());
+    let synth_s = state
+        .synth
+        .summary
+        .get_untracked()
+        .map_or(0.0, |s| s.seconds);
     let id = NEXT_ID.replace(NEXT_ID.get() + 1);
     let work = async move {
         let choice = backend::resolve(state).await;
@@ -46,7 +52,8 @@ pub fn train(state: AppState) {
         }
         let request = Request::Teacher {
             set: Shared(set),
-            cfg: cfg.teacher(),
+            synth_s,
+            cfg: teacher,
             backend,
             id,
         };
@@ -58,7 +65,16 @@ pub fn train(state: AppState) {
     };
     run_job(state, job, work, move |done| {
         if let Done::Teacher { summary, params } = done {
-            trained(state, classes, id, summary, params);
+            let handle = TeacherHandle {
+                classes: synth.classes,
+                cost_s: synth_s + summary.seconds,
+                id,
+                params: Arc::new(params),
+                synth,
+                teacher,
+                on_gpu: false,
+            };
+            trained(state, handle, summary);
         }
     });
 }
@@ -68,22 +84,15 @@ thread_local! {
     static NEXT_ID: Cell<u64> = const { Cell::new(1) };
 }
 
-/// Keeps the trained teacher: its handle for stage 3 and its summary for the page.
-fn trained(state: AppState, classes: usize, id: u64, t: TeacherSummary, params: Vec<Vec<f32>>) {
-    let synth_s = state
-        .synth
-        .summary
-        .get_untracked()
-        .map_or(0.0, |s| s.seconds);
+/// Keeps the trained teacher: its handle for stage 3 (on the GPU if it trained there) and its summary
+/// for the page.
+fn trained(state: AppState, handle: TeacherHandle, t: TeacherSummary) {
     let choice = state.backend.get_untracked();
     let handle = TeacherHandle {
-        classes,
-        cost_s: synth_s + t.seconds,
-        id,
-        params: Arc::new(params),
         on_gpu: choice
             .as_ref()
             .is_some_and(|b| b.kind == BackendKind::WebGpu),
+        ..handle
     };
     let backend = choice.map(|b| b.reason).unwrap_or_default();
     state

@@ -17,7 +17,7 @@ fn look_at(stage: Stage) -> &'static str {
         Stage::Teacher => {
             "2 of 3 · A tiny LeNet-5 learns the numerals in a few seconds: watch its loss fall and its accuracy rise."
         }
-        Stage::HeavyTeacher | Stage::Student(_) => {
+        Stage::HeavyTeacher | Stage::SeedTeacher | Stage::Student(_) => {
             "3 of 3 · The same small student learns clothes (Fashion-MNIST) six ways: LW-KD with the numeral \
              teacher's soft targets, plain cross-entropy, the regularisers, and vanilla KD with a heavy teacher \
              trained on the clothes themselves. Each result lands in the table as it finishes."

@@ -7,6 +7,7 @@ use web_sys::HtmlCanvasElement;
 
 use crate::web::actions::teacher::train;
 use crate::web::state::{AppState, use_state};
+use crate::web::widgets::chart::YRange;
 use crate::web::widgets::{
     chart::BLUE,
     fields::{BackendSelect, KnobFields},
@@ -87,7 +88,7 @@ fn TeacherCharts() -> impl IntoView {
                     x_label="training step" y_label="cross-entropy loss" lines=losses
                 caption="Training loss per step — it should fall fast, then flatten."/>
             <LineChart id="acc-chart" aria_label="Training and validation accuracy per epoch"
-                    x_label="epoch" y_label="accuracy (%)" lines=accuracy y_range=(0.0, 100.0)
+                    x_label="epoch" y_label="accuracy (%)" lines=accuracy y=YRange::Fixed(0.0, 100.0)
                 caption="Accuracy per epoch on training images and on held-out validation images."/>
         </div>
     }

@@ -37,11 +37,12 @@ fn text_href(mime: &str, text: &str) -> String {
 /// One row per method and seed: what the table summarises, with more digits.
 pub fn csv(results: &[MethodResult]) -> String {
     let mut out = String::from(
-        "method,seed,student,weights,test_accuracy,train_accuracy,teacher_seconds,distillation_seconds,total_seconds\n",
+        "method,seed,student,weights,test_accuracy,train_accuracy,teacher_seconds,distillation_seconds,total_seconds,teacher_seed\n",
     );
     for r in results {
+        let teacher_seed = r.teacher_seed.map_or(String::new(), |s| s.to_string());
         out.push_str(&format!(
-            "{},{},{},{},{:.4},{:.4},{:.3},{:.3},{:.3}\n",
+            "{},{},{},{},{:.4},{:.4},{:.3},{:.3},{:.3},{teacher_seed}\n",
             r.method.key(),
             r.seed,
             r.student.key(),
@@ -66,7 +67,7 @@ pub fn json(results: &[MethodResult], query: &str) -> String {
                 "method": r.method.key(), "seed": r.seed, "student": r.student.key(), "weights": r.params,
                 "test_accuracy": r.test_acc, "train_accuracy": r.train_acc,
                 "teacher_seconds": r.teacher_s, "distillation_seconds": r.distill_s,
-                "total_seconds": r.total_s, "curve": r.curve,
+                "total_seconds": r.total_s, "teacher_seed": r.teacher_seed, "curve": r.curve,
             })
         })
         .collect();

@@ -47,6 +47,11 @@ impl AppState {
                 }
             }
             Event::Parts { points, .. } => self.distill.run.losses.update(|l| l.extend(points)),
+            // Another seed's teacher shows its progress only (stage 3's charts are the students').
+            Event::Evaluated {
+                stage: Stage::SeedTeacher,
+                ..
+            } => {}
             Event::Evaluated {
                 stage,
                 epoch,
@@ -97,7 +102,9 @@ impl AppState {
         match stage {
             Stage::Synthesize => None,
             Stage::Teacher => Some(self.teacher.run.progress),
-            Stage::Student(_) | Stage::HeavyTeacher => Some(self.distill.run.progress),
+            Stage::Student(_) | Stage::HeavyTeacher | Stage::SeedTeacher => {
+                Some(self.distill.run.progress)
+            }
         }
     }
 

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 
 use super::AppState;
 use crate::data::TargetKind;
-use crate::distill::TeacherInput;
+use crate::distill::{AdvScale, TeacherInput};
 use crate::model::StudentKind;
 use crate::pipeline::knob::Knob;
 use crate::pipeline::view::ViewOptions;
-use crate::pipeline::{BackendPreference, Config, FieldError};
+use crate::pipeline::{BackendPreference, Config, FieldError, Teachers};
 use crate::protocol::Method;
 
 impl AppState {
@@ -61,6 +61,14 @@ impl AppState {
 
     pub fn pick_teacher_input(&self, t: TeacherInput) {
         self.config.update(|c| c.teacher_input = t);
+    }
+
+    pub fn pick_teachers(&self, t: Teachers) {
+        self.config.update(|c| c.teachers = t);
+    }
+
+    pub fn pick_adv_scale(&self, a: AdvScale) {
+        self.config.update(|c| c.adv_scale = a);
     }
 
     /// Ticks or unticks `m`; the methods keep their table order.

@@ -2,8 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::data::TargetKind;
+use crate::data::{SynthConfig, TargetKind};
 use crate::protocol::Stage;
+use crate::train::TeacherConfig;
 
 /// Where shown results that came from this browser's storage were computed.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +55,9 @@ pub struct TeacherHandle {
     /// Names this teacher to the workers (a worker holding it need not load it again).
     pub id: u64,
     pub params: Arc<Vec<Vec<f32>>>,
+    /// The settings it was trained with (a seed of its own trains with these, on that seed).
+    pub synth: SynthConfig,
+    pub teacher: TeacherConfig,
     /// It lives on WebGPU (stage 3 then runs in its one worker).
     pub on_gpu: bool,
 }

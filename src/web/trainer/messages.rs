@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::data::{ImageSet, SynthSet, Target};
+use crate::data::{ImageSet, SynthConfig, SynthSet, Target};
 use crate::distill::DistillConfig;
 use crate::model::WeightsInfo;
 use crate::pipeline::{Plan, TeacherSummary};
@@ -13,9 +13,11 @@ use crate::train::{BackendKind, Measured, TeacherConfig};
 
 #[derive(Serialize, Deserialize)]
 pub enum Request {
-    /// Train the lightweight teacher on `set`; the worker keeps it for stage 3, as teacher `id`.
+    /// Train the lightweight teacher on `set` (made in `synth_s`); the worker keeps it for stage 3, as
+    /// teacher `id`.
     Teacher {
         set: Shared<SynthSet>,
+        synth_s: f32,
         cfg: TeacherConfig,
         backend: BackendKind,
         id: u64,
@@ -93,7 +95,13 @@ impl<T> Clone for SentOnce<T> {
 
 #[derive(Clone, Serialize, Deserialize)]
 pub struct TeacherInputs {
+    /// Synthesis + training time of the page's teacher.
     pub cost_s: f32,
+    /// The seed the page's teacher was trained for (it teaches that seed's students).
+    pub seed: u64,
+    /// Each other seed's own teacher: numerals and teacher with these settings on that seed (the
+    /// page's teacher's settings). None: the page's teacher teaches every seed.
+    pub per_seed: Option<(SynthConfig, TeacherConfig)>,
     /// The teacher the page means; a worker that does not hold it rebuilds it from `params`.
     pub id: u64,
     pub classes: usize,

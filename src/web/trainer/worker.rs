@@ -14,7 +14,7 @@ use web_sys::MessageEvent;
 
 use crate::data::{ImageSet, SynthSet, Target};
 use crate::model::{LeNet5Config, import, params_of, read_info, with_params};
-use crate::pipeline::{CompareJob, Session, Taught, TeacherSummary};
+use crate::pipeline::{CompareJob, Session, TeacherSummary, Teaching};
 use crate::protocol::{Cancelled, Event, Host, Stop};
 use crate::train::{BackendKind, TeacherConfig, measure::measure_backends};
 use burn::prelude::Device;
@@ -74,10 +74,11 @@ async fn run(request: Request) {
     let outcome = match request {
         Request::Teacher {
             set,
+            synth_s,
             cfg,
             backend,
             id,
-        } => teacher(set, cfg, backend, id).await,
+        } => teacher(set, synth_s, cfg, backend, id).await,
         Request::Distill(job) => distill(*job).await.map(|()| Done::Distill),
         Request::HeavyTeacher(job) => heavy(*job).await.map(|()| Done::HeavyTeacher),
         Request::ReadWeights { weights } => read_info(&weights)
@@ -105,6 +106,7 @@ async fn run(request: Request) {
 
 async fn teacher(
     set: Shared<SynthSet>,
+    synth_s: f32,
     cfg: TeacherConfig,
     backend: BackendKind,
     id: u64,
@@ -123,7 +125,7 @@ async fn teacher(
     // The session is taken out while the teacher trains (the worker runs one job at a time).
     let mut session = SESSION.take();
     let trained = session
-        .train_teacher(&set.0, &cfg, device, &mut WorkerHost)
+        .train_teacher(&set.0, &cfg, synth_s, device, &mut WorkerHost)
         .await;
     SESSION.set(session);
     let trained = trained?;
@@ -146,7 +148,8 @@ fn hold(inputs: &TeacherInputs, device: &Device) -> Result<(), Stop> {
     let blank = LeNet5Config::new(inputs.classes).init(device);
     let model = with_params(blank, &inputs.params.0, device)
         .ok_or_else(|| Stop::Failed("The teacher's weights do not fit a LeNet-5.".into()))?;
-    SESSION.with_borrow_mut(|s| s.hold_teacher(model, device.clone(), inputs.classes));
+    SESSION
+        .with_borrow_mut(|s| s.hold_teacher(model, device.clone(), inputs.classes, inputs.cost_s));
     HELD.set(Some(inputs.id));
     Ok(())
 }
@@ -217,15 +220,15 @@ async fn distill(job: DistillJob) -> Result<(), Stop> {
         };
         hold(inputs, &device)?;
     }
-    let session = SESSION.take();
-    let result = distill_with(&session, &job, &target, digits.as_deref()).await;
-    // The teacher stays for the next comparison.
+    let mut session = SESSION.take();
+    let result = distill_with(&mut session, &job, &target, digits.as_deref()).await;
+    // The teachers stay for the next comparison.
     SESSION.set(session);
     result
 }
 
 async fn distill_with(
-    session: &Session,
+    session: &mut Session,
     job: &DistillJob,
     target: &Target,
     digits: Option<&(ImageSet, ImageSet)>,
@@ -234,10 +237,11 @@ async fn distill_with(
         units: &job.plan.units,
         target,
         cfg: &job.cfg,
-        teacher: job.teacher.as_ref().zip(digits).map(|(t, d)| Taught {
-            digits: &d.0,
+        teaching: job.teacher.as_ref().zip(digits).map(|(t, d)| Teaching {
+            digits: (&d.0, &d.1),
             max_shift: t.max_shift,
-            cost_s: t.cost_s,
+            held_seed: Some(t.seed),
+            per_seed: t.per_seed,
         }),
         showcase: job.showcase,
     };

@@ -22,6 +22,9 @@ pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
 pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
 /// A mid grey, readable on the light and on the dark background.
 pub const GREY: RGBColor = RGBColor(140, 140, 140);
+/// Beyond the Okabe–Ito palette, for the teacher's controls: dark yellow and brown.
+pub const OLIVE: RGBColor = RGBColor(150, 130, 0);
+pub const BROWN: RGBColor = RGBColor(170, 110, 60);
 
 /// CSS width a chart is drawn at before the page has laid it out.
 const FALLBACK_WIDTH: f64 = 560.0;
@@ -129,22 +132,61 @@ pub struct Series<'a> {
     pub dashed: bool,
 }
 
-/// Draws `series` on `canvas`, `css_height` CSS pixels high; `y` fixes the y range (else it fits the
-/// data). The x axis counts steps or epochs: whole-number ticks and, over a short range, half a unit of
-/// room on either side, so a single epoch is a point inside the frame, not on it.
+/// How a chart's y axis is ranged.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YRange {
+    /// From 0 to a little above the highest value (losses).
+    FromZero,
+    /// Around the data, with a margin, whole numbers at the ends (accuracies: the few points between
+    /// methods fill the chart instead of its top tenth).
+    Data,
+    Fixed(f32, f32),
+}
+
+/// Every point of `series`, the bands' ends included.
+fn every_point<'a>(series: &'a [Series<'a>]) -> impl Iterator<Item = (f32, f32)> + 'a {
+    series.iter().flat_map(|s| {
+        let ends = s
+            .points
+            .iter()
+            .zip(s.band)
+            .flat_map(|(p, b)| [(p.0, b.0), (p.0, b.1)]);
+        s.points.iter().copied().chain(ends)
+    })
+}
+
+/// The lowest and highest y of `series` (bands included); None without points.
+pub fn y_span(series: &[Series]) -> Option<(f32, f32)> {
+    let ys = || every_point(series).map(|p| p.1);
+    let (lo, hi) = (ys().fold(f32::MAX, f32::min), ys().fold(f32::MIN, f32::max));
+    (lo <= hi).then_some((lo, hi))
+}
+
+/// The y range `series` is drawn in.
+pub fn y_range(series: &[Series], y: YRange) -> (f32, f32) {
+    let span = y_span(series);
+    match (y, span) {
+        (YRange::Fixed(lo, hi), _) => (lo, hi),
+        (_, None) => (0.0, 1.0),
+        (YRange::FromZero, Some((_, hi))) => (0.0, hi * 1.05),
+        (YRange::Data, Some((lo, hi))) => {
+            let margin = ((hi - lo) * 0.1).max(1.0);
+            ((lo - margin).floor().max(0.0), (hi + margin).ceil())
+        }
+    }
+}
+
+/// Draws `series` on `canvas`, `css_height` CSS pixels high, its y axis ranged as `y` says. The x axis
+/// counts steps or epochs: whole-number ticks and, over a short range, half a unit of room on either
+/// side, so a single epoch is a point inside the frame, not on it.
 pub fn draw(
     canvas: HtmlCanvasElement,
     css_height: f64,
     (x_label, y_label): (&str, &str),
     series: &[Series],
-    y: Option<(f32, f32)>,
+    y: YRange,
 ) {
-    let all = || {
-        series.iter().flat_map(|s| {
-            let band = s.points.iter().zip(s.band).map(|(p, b)| (p.0, b.1));
-            s.points.iter().copied().chain(band)
-        })
-    };
+    let all = || every_point(series);
     let xs = || all().map(|p| p.0);
     let (lo, hi) = (xs().fold(f32::MAX, f32::min), xs().fold(f32::MIN, f32::max));
     let (x_lo, x_hi) = if lo > hi {
@@ -154,14 +196,7 @@ pub fn draw(
     } else {
         (lo.min(0.0), hi)
     };
-    let (y_min, y_max) = y.unwrap_or_else(|| {
-        let hi = all().map(|p| p.1).fold(f32::MIN, f32::max);
-        if hi == f32::MIN {
-            (0.0, 1.0)
-        } else {
-            (0.0, hi * 1.05)
-        }
-    });
+    let (y_min, y_max) = y_range(series, y);
     let ranges = (x_lo..x_hi, y_min..y_max.max(y_min + 1e-3));
     let labels = (x_label, y_label, XAxis::Whole);
     with_axes(canvas, css_height, ranges, labels, |chart, look| {
@@ -207,6 +242,9 @@ pub fn method_color(m: crate::protocol::Method) -> RGBColor {
     match m {
         LwKd => BLUE,
         LwKdNoAdv => SKY,
+        LwKdUntrained => ORANGE,
+        LwKdShuffled => OLIVE,
+        LwKdUniform => BROWN,
         Ce => GREY,
         LabelSmoothing => GREEN,
         TfKdReg => PURPLE,

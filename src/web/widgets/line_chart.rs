@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::style::RGBColor;
 
-use super::chart::{self, BLUE, ORANGE, Series};
+use super::chart::{self, BLUE, ORANGE, Series, YRange};
 use super::redraw::redraw;
 
 /// One named line of a chart.
@@ -77,9 +77,9 @@ pub fn LineChart(
     x_label: &'static str,
     y_label: &'static str,
     #[prop(into)] lines: Signal<Vec<Line>>,
-    /// Fixes the y range (else it fits the data).
-    #[prop(optional)]
-    y_range: Option<(f32, f32)>,
+    /// How the y axis is ranged (from 0 to the data's top unless told).
+    #[prop(default = YRange::FromZero)]
+    y: YRange,
     /// CSS pixels; the width is the page's.
     #[prop(default = 260.0)]
     height: f64,
@@ -103,7 +103,8 @@ pub fn LineChart(
             let n = lines.first().map_or(0, |l| l.points.len());
             c.set_attribute("data-points", &n.to_string()).ok();
         }
-        // How many lines carry a spread band (tests read it; the band itself is only pixels).
+        // How many lines carry a spread band, and the y range drawn (tests read them; the rest is
+        // only pixels).
         let bands = lines.iter().filter(|l| !l.band.is_empty()).count();
         c.set_attribute("data-bands", &bands.to_string()).ok();
         let series: Vec<Series> = lines
@@ -115,7 +116,13 @@ pub fn LineChart(
                 dashed: l.dashed,
             })
             .collect();
-        chart::draw(c.clone(), height, (x_label, y_label), &series, y_range);
+        let (lo, hi) = chart::y_range(&series, y);
+        c.set_attribute("data-y-range", &format!("{lo} {hi}")).ok();
+        if let Some((d_lo, d_hi)) = chart::y_span(&series) {
+            c.set_attribute("data-y-data", &format!("{d_lo} {d_hi}"))
+                .ok();
+        }
+        chart::draw(c.clone(), height, (x_label, y_label), &series, y);
     });
     let title_id = format!("{id}-title");
     view! {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::web::state::{AppState, TargetStatus, use_state};
+use crate::web::widgets::chart::YRange;
 use crate::web::widgets::{
     chart::{BLUE, GREY, ORANGE, PURPLE, VERMILLION},
     grid::{self, ImageGrid, Tile},
@@ -90,10 +91,10 @@ pub fn DistillCharts() -> impl IntoView {
                 caption="Loss components of the method running now: hard-label CE, the soft-target term, and for LW-KD the adversarial terms."/>
             <LineChart id="disc-chart" aria_label="Discriminator accuracy per step"
                     x_label="training step" y_label="discriminator accuracy (%)" lines=disc
-                    y_range=(0.0, 100.0) count_points=true
-                caption="LW-KD's discriminator (its latest run): how often it tells the teacher's outputs from the student's. 50 % would mean it cannot tell them apart; it stays above that here — the student's outputs stay recognisably its own."/>
+                    y=YRange::Fixed(0.0, 100.0) count_points=true
+                caption="LW-KD's discriminator (its latest run): how often it tells the teacher's outputs from the student's. 50 % would mean it cannot tell them apart. Empty when β = 0: no discriminator is trained."/>
             <LineChart id="distill-acc-chart" aria_label="Student training and test accuracy per epoch"
-                    x_label="epoch" y_label="student accuracy (%)" lines=accuracy y_range=(0.0, 100.0)
+                    x_label="epoch" y_label="student accuracy (%)" lines=accuracy y=YRange::Data
                     title=title("Accuracy")
                 caption="The running student's accuracy per epoch on its training images and on the test split."/>
         </div>

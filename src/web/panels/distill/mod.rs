@@ -52,7 +52,7 @@ pub fn DistillPanel() -> impl IntoView {
     let busy = Signal::derive(move || {
         matches!(
             state.busy.get(),
-            Some(Stage::Student(_) | Stage::HeavyTeacher)
+            Some(Stage::Student(_) | Stage::HeavyTeacher | Stage::SeedTeacher)
         )
     });
     let can_run = Signal::derive(move || {
@@ -63,7 +63,9 @@ pub fn DistillPanel() -> impl IntoView {
     let progress = Signal::derive(move || {
         let p = state.distill.run.progress.get();
         match p.stage {
-            Some(Stage::Student(_) | Stage::HeavyTeacher) if p.total > 0 => Some(p),
+            Some(Stage::Student(_) | Stage::HeavyTeacher | Stage::SeedTeacher) if p.total > 0 => {
+                Some(p)
+            }
             _ => None,
         }
     });
@@ -123,33 +125,37 @@ fn DistillIntro() -> impl IntoView {
     view! {
             <WhatHappens>
                 "Now the teacher that only ever saw numerals teaches a small student to recognise clothes (or
-                digits). For each training image of class "<em>"y"</em>", the teacher looks at a freshly drawn
-                numeral "<em>"y"</em>" and its softened output becomes the student's soft target. LW-KD adds a
-                discriminator that tries to tell the teacher's outputs from the student's; the student learns to
-                fool it. The baselines use no teacher (CE, label smoothing), a hand-made one (Tf-KD_reg), or a
-                heavy CNN trained first on every training image of the target (vanilla KD). By default 30 % of the
-                student's labels are wrong and training is long: watch plain CE memorise them (its training
-                accuracy climbs, its test accuracy falls) while soft targets hold it back."
+                digits). It labels a bank of synthesized numerals once; for each training image of class "<em>"y"</em>",
+                the student's soft target is the teacher's softened output on a numeral "<em>"y"</em>" drawn from
+                that bank. LW-KD adds a discriminator that tries to tell the teacher's outputs from the
+                student's; the student learns to fool it. The baselines use no teacher (CE, label smoothing), a
+                hand-made one (Tf-KD_reg), or a heavy CNN trained first on every training image of the target
+                (vanilla KD); the controls put an untrained, a shuffled or a uniform teacher in LW-KD's place.
+                Every method runs with its own settings, tuned for the scenario on the same budget. By default
+                30 % of the student's labels are wrong and training is long: watch plain CE memorise them (its
+                training accuracy climbs, its test accuracy falls) while soft targets hold it back."
             </WhatHappens>
             <details class="reading">
                 <summary>"Our reading of the paper — what is our choice, not the paper's"</summary>
                 <p>
                     "Only the paper's abstract is available to us, so these details are this app's design:
-                    the loss (1 − α)·CE + α·T²·KL(teacher ‖ student) + β·(−log D(student)); a discriminator
-                    K → 64 → 64 → 1 trained one step before each student step, teacher outputs as “real”;
-                    a fresh synthesized numeral per sample as the teacher's input (or, switchable, the
-                    teacher's mean output per class); by default T = 4, α = 0.5, β = 0.1 (on clean labels a sweep
-                    on held-out training images prefers T = 2, α = 0.1). Tf-KD_reg's hand-made target follows its
-                    authors' code (softmax of the hand-made probabilities divided by T = 20); its student side
-                    follows the paper (softened by the same T, scaled by T²). Every method gets the same
-                    student, data, budget and seed."
+                    the loss (1 − α)·CE + α·T²·KL(teacher ‖ student) + β·(−log D(student)) (β optionally
+                    scaled by T², as the distillation term is); a discriminator K → 64 → 64 → 1 trained one step
+                    before each student step, teacher outputs as “real”; as the teacher's input, a synthesized
+                    numeral of the sample's class drawn from a bank the teacher labelled once (switchable: a
+                    fresh numeral per sample, or the teacher's mean output per class). Tf-KD_reg's hand-made
+                    target follows its authors' code (softmax of the hand-made probabilities divided by its T);
+                    its student side follows the paper (softened by the same T, scaled by T²). Every method
+                    gets the same student, data, budget and seeds, and its own settings (T, α, β, ε, a) chosen
+                    by `lwkd tune` on validation images carved from the training split, never the test split."
                 </p>
                 <p>
                     "What to look at: the overfitting chart (training beside test accuracy), each teacher's cost
                     beside the heavy one's, the soft targets below (per-image for LW-KD, one fixed row per class
-                    for Tf-KD) and the discriminator's accuracy. Measured over three seeds (README,
-                    "Scenarios"): LW-KD's gain on noisy labels is as large as Tf-KD_reg's hand-made targets give,
-                    whatever its teacher's quality; on clean labels it ties or loses a little."
+                    for Tf-KD) and the discriminator's accuracy. Measured over five seeds with every method tuned
+                    (docs/science.md): on clothes with noisy labels LW-KD's gain is what any smoothing gives —
+                    its untrained, shuffled and uniform controls do as well; on digits, where numeral k is digit k,
+                    only the trained teacher helps; with plenty of clean labels nothing does."
                 </p>
             </details>
     }

@@ -1,8 +1,9 @@
 //! Stage 3's settings: the target, the student, the teacher's input, the numbers and the methods.
 
 use crate::data::TargetKind;
-use crate::distill::TeacherInput;
+use crate::distill::{AdvScale, TeacherInput};
 use crate::model::{Arch, StudentKind, parameter_count};
+use crate::pipeline::Teachers;
 use crate::pipeline::knobs::knob_for;
 use crate::protocol::Method;
 use leptos::prelude::*;
@@ -40,12 +41,20 @@ pub fn DistillFields() -> impl IntoView {
                 current=Signal::derive(move || state.config.get().student.key())
                 on_pick=move |v| if let Some(k) = StudentKind::from_key(&v) { state.pick_student(k) }/>
             <Select id="field-teacher-input" control="teacher_input"
-                options=vec![
-                    (TeacherInput::PerInstance.key(), "a fresh numeral per sample".to_string()),
-                    (TeacherInput::ClassMean.key(), "class mean (fixed per class)".to_string()),
-                ]
+                options=TeacherInput::ALL.into_iter().map(|t| (t.key(), t.label().to_string())).collect()
                 current=Signal::derive(move || state.config.get().teacher_input.key())
                 on_pick=move |v| if let Some(k) = TeacherInput::from_key(&v) { state.pick_teacher_input(k) }/>
+            <Select id="field-teachers" control="teachers"
+                options=Teachers::ALL.into_iter().map(|t| (t.key(), t.label().to_string())).collect()
+                current=Signal::derive(move || state.config.get().teachers.key())
+                on_pick=move |v| if let Some(t) = Teachers::from_key(&v) { state.pick_teachers(t) }/>
+            <Select id="field-adv-scale" control="adv_scale"
+                options=vec![
+                    (AdvScale::Plain.key(), "β · (−log D)".to_string()),
+                    (AdvScale::T2.key(), "β · T² · (−log D), as the distillation term is scaled".to_string()),
+                ]
+                current=Signal::derive(move || state.config.get().adv_scale.key())
+                on_pick=move |v| if let Some(a) = AdvScale::from_key(&v) { state.pick_adv_scale(a) }/>
             <KnobFields stage=3/>
         </div>
     }
@@ -79,23 +88,34 @@ fn Select(
 #[component]
 pub fn MethodBoxes() -> impl IntoView {
     let state = use_state();
+    let (methods, controls): (Vec<Method>, Vec<Method>) =
+        Method::ALL.into_iter().partition(|m| !m.is_control());
     view! {
         <fieldset class="methods" data-knob="methods" class:hidden=state.view.with_value(|v| v.hides("methods"))>
             <legend>"Methods to compare (run in this order)"</legend>
-            {Method::ALL.into_iter().map(|m| {
-                let id = format!("method-{}", m.key());
-                let label_for = id.clone();
-                view! {
-                    <label class="check" for=label_for>
-                        <input type="checkbox" id=id
-                            prop:checked=move || state.config.get().methods.contains(&m)
-                            disabled=move || state.busy.get().is_some()
-                            on:change=move |ev| state.tick_method(m, event_target_checked(&ev))/>
-                        <span class="swatch" style=format!("background:{}", chart::css(chart::method_color(m)))></span>
-                        {m.label()}
-                    </label>
-                }
-            }).collect_view()}
+            {methods.into_iter().map(|m| view! { <MethodBox m/> }).collect_view()}
+            <p class="small muted controls-title">
+                "Does the teacher matter? Controls put something else in LW-KD's teacher's place (each with LW-KD's T, α and β):"
+            </p>
+            {controls.into_iter().map(|m| view! { <MethodBox m/> }).collect_view()}
         </fieldset>
+    }
+}
+
+/// One method's box, with what it is as its tooltip.
+#[component]
+fn MethodBox(m: Method) -> impl IntoView {
+    let state = use_state();
+    let id = format!("method-{}", m.key());
+    let label_for = id.clone();
+    view! {
+        <label class="check" for=label_for title=m.explain()>
+            <input type="checkbox" id=id
+                prop:checked=move || state.config.get().methods.contains(&m)
+                disabled=move || state.busy.get().is_some()
+                on:change=move |ev| state.tick_method(m, event_target_checked(&ev))/>
+            <span class="swatch" style=format!("background:{}", chart::css(chart::method_color(m)))></span>
+            {m.label()}
+        </label>
     }
 }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 use crate::web::state::{AppState, DistillState, use_state};
+use crate::web::widgets::chart::YRange;
 use crate::web::widgets::redraw::redraw;
 use crate::web::widgets::{
     chart, confusion,
@@ -105,7 +106,7 @@ pub fn CompareCharts(
     view! {
             <div class="charts">
                 <LineChart id="compare-curves" aria_label="Test accuracy per epoch of every method"
-                        x_label="epoch" y_label="test accuracy (%)" lines=curves height=280.0 canvas=curves_canvas
+                        x_label="epoch" y_label="test accuracy (%)" lines=curves y=YRange::Data height=280.0 canvas=curves_canvas
                     caption="Test accuracy per epoch (on a fixed sample of 100 test images per class; the table's figure is on the whole test split). With several seeds: the mean, and a band of ± one standard deviation."/>
                 <figure>
                     <canvas id="compare-cost" node_ref=cost_canvas width="560" height=280.0
@@ -113,7 +114,7 @@ pub fn CompareCharts(
                     <figcaption>"Accuracy against total cost: up and to the left is better. Bars: ± one standard deviation over seeds."</figcaption>
                 </figure>
                 <LineChart id="compare-gap" aria_label="Training and test accuracy per epoch of every method"
-                        x_label="epoch" y_label="accuracy (%)" lines=gap height=280.0 canvas=gap_canvas dashed_means="dashed: training accuracy (solid: test)"
+                        x_label="epoch" y_label="accuracy (%)" lines=gap y=YRange::Data height=280.0 canvas=gap_canvas dashed_means="dashed: training accuracy (solid: test)"
                     caption="Overfitting: training accuracy (dashed) and test accuracy (solid) per epoch, every method. The gap between a method's two lines is what it memorised; the regularising methods keep it smaller."/>
             </div>
     }
@@ -160,16 +161,17 @@ pub fn SoftTargets(soft_canvas: NodeRef<html::Canvas>) -> impl IntoView {
         }
     });
     view! {
-            <h3>"Soft targets: dark knowledge, and why LW-KD is not label smoothing"</h3>
+            <h3>"Soft targets: dark knowledge, and how LW-KD's differ from label smoothing's"</h3>
             <p class="explain">
                 "For a few test images: the numeral the lightweight teacher saw for that class and its softened
                 output, Tf-KD_reg's hand-made distribution (identical for every image of a class, the true class
                 only slightly ahead), and what the student answers. The true class is the dark bar; H is the
                 entropy (0 bits: certain; 3.32 bits: uniform over 10 classes). Move the temperature: every
                 distribution is re-softened from the stored outputs, no retraining. In training, LW-KD used its T
-                (the slider's starting point) and Tf-KD_reg its own T = 20. The last row shows fresh
-                numerals of one class — LW-KD draws a new one for every training image, so its targets vary
-                from image to image where Tf-KD's and label smoothing's never do."
+                (the slider's starting point) and Tf-KD_reg its own (each tuned for the scenario). The last
+                row shows numerals of one class — LW-KD takes one from its bank of labelled numerals for every
+                training image, so its targets vary from image to image where Tf-KD's and label smoothing's
+                never do."
             </p>
             <div class="field inline">
                 <label for="soft-temperature">"Temperature T"</label>

@@ -62,6 +62,7 @@ pub fn ResultsTable() -> impl IntoView {
                                     <span class="small muted heavy-acc">{format!(" — its heavy teacher: {}", percent(h, n))}
                                         {ahead.then_some(", trained while stage 2 ran (its time counts all the same)")}</span>
                                 })}
+                                <span class="explain-line small muted">{s.method.explain()}</span>
                             </th>
                             <td>{r.as_ref().map(|r| format!("{} ({} weights)", r.student.key().to_uppercase(), r.params))}</td>
                             <td class="num test-acc">{percent(s.test_acc, n)}</td>
@@ -76,7 +77,35 @@ pub fn ResultsTable() -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            <TeachersNote/>
             <Verdicts stats=stats/>
+    }
+}
+
+/// Which lightweight teacher taught each seed's LW-KD students: each seed its own, or one for all.
+#[component]
+fn TeachersNote() -> impl IntoView {
+    let d = use_state().distill;
+    move || {
+        let results = d.results.get();
+        let taught: Vec<(u64, u64)> = results
+            .iter()
+            .filter_map(|r| r.teacher_seed.map(|t| (r.seed, t)))
+            .collect();
+        let seeds: std::collections::BTreeSet<u64> = taught.iter().map(|p| p.0).collect();
+        if seeds.len() < 2 {
+            return None;
+        }
+        let own = taught.iter().all(|(s, t)| s == t);
+        let text = if own {
+            "Each seed trained its own lightweight teacher (its numerals and teacher on that seed), so the spread over seeds includes the teacher's.".to_string()
+        } else {
+            let one = taught.first().map_or(0, |p| p.1);
+            format!(
+                "One lightweight teacher (stage 2's, seed {one}) taught every seed: the spread over seeds leaves the teacher out."
+            )
+        };
+        Some(view! { <p id="teachers-note" class="small">{text}</p> })
     }
 }
 
