@@ -37,16 +37,19 @@ async function networkFirst(request) {
   }
 }
 
-// Files: hashed in their names, or versioned by the `v` the page adds to the training module's URLs —
-// a cached module answers only the version asked for, so a new page never runs an old module. A
-// file not in the build's list (a target dataset fetched when first chosen) is kept once fetched.
+// Files: hashed in their names, or versioned by the `v` the page adds to the training module's and
+// its loader's URLs — a cached copy answers only the version asked for (whatever else the query
+// holds), so a new page never runs an old worker. A file not in the build's list (a target dataset
+// fetched when first chosen) is kept once fetched.
 async function cacheFirst(request) {
   const cache = await caches.open(CACHE);
-  const versioned = new URL(request.url).searchParams.has('v');
-  const cached = await cache.match(request, { ignoreSearch: !versioned });
+  const url = new URL(request.url);
+  const version = url.searchParams.get('v');
+  const key = version ? `${url.origin}${url.pathname}?v=${version}` : request;
+  const cached = await cache.match(key, { ignoreSearch: !version });
   if (cached) return asAsked(cached, request);
   const response = await fetch(request);
-  if (response.status === 200) await cache.put(request, response.clone());
+  if (response.status === 200) await cache.put(key, response.clone());
   return response;
 }
 

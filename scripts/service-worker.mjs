@@ -16,12 +16,13 @@ const kept = files(dir)
   .filter((f) => !/\.(br|gz)$/.test(f) && f !== 'sw.js' && f !== 'index.html')
   .filter((f) => !f.startsWith('data/') || /^data\/(manifest\.json|mnist-)/.test(f))
   .sort();
-// The training module's files as the page asks for them: with its version (scripts/version-worker.mjs),
-// so the cache answers that version only, and the browser's own cache entry is the same one.
+// The training module's files and their loader as the page asks for them: with their version
+// (scripts/version-worker.mjs), so the cache answers that version only, and the browser's own cache
+// entry is the same one.
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
 const moduleVersion = html.match(/<meta name="lwkd-worker-version" content="([0-9a-f]+)"/)?.[1];
 if (!moduleVersion) throw new Error('index.html has no lwkd-worker-version: run scripts/version-worker.mjs first');
-const asked = (f) => (/^lwkd-worker(_bg\.wasm|\.js)$/.test(f) ? `${f}?v=${moduleVersion}` : f);
+const asked = (f) => (/^(lwkd-worker(_bg\.wasm|\.js)|trainer-worker\.js)$/.test(f) ? `${f}?v=${moduleVersion}` : f);
 const hash = createHash('sha256');
 for (const f of ['index.html', ...kept]) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A minimal static file server for dist/ (correct MIME types for .wasm, no caching surprises). Used by
 // scripts/serve.sh and by the browser tests, which start it in-process to watch every request.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -13,12 +14,27 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/// Each file's ETag, a hash of its bytes, kept while its inode, size and modification time (to the
+/// nanosecond) stay the same.
+const tags = new Map();
+async function etag(file) {
+  const { ino, size, mtimeNs } = await stat(file, { bigint: true });
+  const key = `${ino}:${size}:${mtimeNs}`;
+  const known = tags.get(file);
+  if (known?.key === key) return known.tag;
+  const tag = `"${createHash('sha256').update(await readFile(file)).digest('base64url').slice(0, 27)}"`;
+  tags.set(file, { key, tag });
+  return tag;
+}
+
 /// Serves `root` on `host` (127.0.0.1 unless given: 0.0.0.0 serves the local network, e.g. a
 /// classroom) at `port` (0 = any free port). `hook(url)` may return
 /// { status } or { body } to fake a missing or damaged file. `mounts` maps URL prefixes to other folders
 /// (the benchmark page's files); `headers` go on every response.
 export function serve(root, port = 0, hook = () => null, { mounts = {}, headers = {}, host = '127.0.0.1' } = {}) {
-  const server = createServer(async (req, res) => {
+  // A link may carry a long query (a browser sends up to about 2 MB); Node's default header limit,
+  // 16 kB, would answer 431 before the app could say what is wrong with it.
+  const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     const faked = hook(url.pathname);
     const prefix = Object.keys(mounts).find((p) => url.pathname.startsWith(p));
@@ -58,16 +74,24 @@ export function serve(root, port = 0, hook = () => null, { mounts = {}, headers 
       }
       const file = encoding ? path + encoding[1] : path;
       // Revalidation: an unchanged file is answered 304, so a browser (or the service worker filling
-      // its cache after the page loaded the same files) does not download it twice.
+      // its cache after the page loaded the same files) does not download it twice. By content (an
+      // ETag from its hash) where the browser sends one: two builds copied within the same second
+      // have the same modification time to the second, not the same bytes.
       const modified = new Date(Math.floor((await stat(file)).mtimeMs / 1000) * 1000);
+      const tag = await etag(file);
+      const match = req.headers['if-none-match'];
       const since = Date.parse(req.headers['if-modified-since'] ?? '');
       const common = {
         ...headers,
         'cache-control': 'no-cache',
+        etag: tag,
         'last-modified': modified.toUTCString(),
         vary: 'accept-encoding',
       };
-      if (!faked && since >= modified.getTime()) { res.writeHead(304, common).end(); return; }
+      const unchanged = match !== undefined
+        ? match.split(',').map((t) => t.trim()).includes(tag)
+        : since >= modified.getTime();
+      if (!faked && unchanged) { res.writeHead(304, common).end(); return; }
       let body = await readFile(file);
       if (faked?.transform) body = faked.transform(body);
       res.writeHead(200, {

@@ -58,7 +58,7 @@ pub enum Kind {
 /// Why a setting's text or value was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Problem {
-    #[error("“{text}” is not {expected}")]
+    #[error("“{}” is not {expected}", quoted(text))]
     Parse { text: String, expected: String },
     #[error("must be between {min} and {max} (got {got})")]
     Range {
@@ -114,6 +114,17 @@ pub struct Knob {
     pub get: fn(&Config) -> Value,
     /// Writes a value of this knob's kind (any other is ignored).
     pub put: fn(&mut Config, Value),
+}
+
+/// The most of a person's text a message quotes: a link can carry thousands of characters.
+const QUOTED_CHARS: usize = 40;
+
+/// `text` as a message quotes it: its first [`QUOTED_CHARS`] characters, then "…".
+pub fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 fn parse_error(text: &str, expected: impl Into<String>) -> Problem {

@@ -31,6 +31,8 @@ test('labelled controls, described charts, and Generate reachable and usable by 
     }
     await page.keyboard.press('Enter');
     await page.locator('#synth-summary', { hasText: '300 training' }).waitFor({ timeout: 30_000 });
+    // Focus stayed where the person pressed, not at the page's start.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'generate');
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

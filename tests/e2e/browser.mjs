@@ -11,6 +11,22 @@ mkdirSync(ARTIFACTS, { recursive: true });
 const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-quic'];
 
+/// What a stack trace, a source location or a raw JS / wasm error looks like: no notice a person reads
+/// may hold one (the details go to the console and the exported JSON).
+export const RAW_ERROR = /JsValue|wasm-function|\.rs:\d+|\bat \S+\.(m?js|wasm)\b|stack backtrace|panicked at|\b\w+Error\(/;
+
+/// Every message the page shows a person, as it appears: notices, alerts, field errors, the error panel.
+const WATCH_NOTICES = () => {
+  const seen = new Set();
+  const look = () => {
+    for (const el of document.querySelectorAll('.notice, [role="alert"], #panic-panel, .error, #url-problems')) {
+      const text = el.innerText?.trim();
+      if (text && !seen.has(text)) { seen.add(text); window.__lwkdNotice?.(text); }
+    }
+  };
+  new MutationObserver(() => queueMicrotask(look)).observe(document, { subtree: true, childList: true, characterData: true });
+};
+
 /// Opens the app. `webgpu`: start Chromium with --enable-unsafe-webgpu (a SwiftShader adapter here).
 /// `hook`: lets a test fake a missing or damaged data file.
 /// `query`: the URL's query string (settings); `permissions`: e.g. ['clipboard-read', 'clipboard-write'];
@@ -42,6 +58,10 @@ export async function openApp({ webgpu, hook, width = 1280, height = 900, query 
       await route.fulfill({ response, body: `${workerPrelude}\n${await response.text()}` });
     });
   }
+  // Every notice the page shows, in every document of the test (reloads too), checked at close.
+  const notices = new Set();
+  await context.exposeBinding('__lwkdNotice', (_, text) => { notices.add(text); });
+  await context.addInitScript(WATCH_NOTICES);
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -52,7 +72,12 @@ export async function openApp({ webgpu, hook, width = 1280, height = 900, query 
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.type()); d.accept().catch(() => {}); });
   await page.goto(`${origin}${base}${query}`);
-  const close = async () => { await browser.close(); server.close(() => {}); };
+  const close = async () => {
+    await browser.close();
+    server.close(() => {});
+    const raw = [...notices].filter((t) => RAW_ERROR.test(t));
+    if (raw.length) throw new Error(`a notice shows raw error text: ${raw.join(' | ')}`);
+  };
   return { page, origin, problems, requests, dialogs, close, server, context };
 }
 

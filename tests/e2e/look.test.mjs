@@ -113,7 +113,13 @@ test('the first screen: what will happen, folded settings, and Run the whole dem
     assert.equal(await page.$$eval('details.settings', (ds) => ds.filter((d) => d.open).length), 0);
     await shotView(page, 'first-screen');
 
-    await page.click('#run-demo');
+    // From the keyboard: focus stays on something all the way, never falling to the page's start.
+    await page.focus('#run-demo');
+    await page.evaluate(() => {
+      window.__focusOnBody = 0;
+      setInterval(() => { if (document.activeElement === document.body) window.__focusOnBody++; }, 20);
+    });
+    await page.keyboard.press('Enter');
     await page.locator('#demo-guide', { hasText: '1 of 3' }).or(page.locator('#demo-guide', { hasText: '2 of 3' })).first()
       .waitFor({ timeout: 30_000 });
     await page.locator('#demo-guide', { hasText: '3 of 3' }).waitFor({ timeout: 120_000 });
@@ -128,6 +134,14 @@ test('the first screen: what will happen, folded settings, and Run the whole dem
     await page.locator('#demo-guide', { hasText: 'Done' }).waitFor({ timeout: 300_000 });
     const rows = await page.locator('#results-table tbody tr').count();
     assert.equal(rows, 6, 'all six methods ran with nobody clicking');
+    assert.equal(await page.evaluate(() => window.__focusOnBody), 0, 'focus fell to the page during the demo');
+    // At its end the guide points at the comparison, which comes into view below it, uncovered.
+    await page.waitForFunction(() => {
+      const top = document.getElementById('results-title').getBoundingClientRect().top;
+      return top > 0 && top < 500;
+    }, null, { timeout: 10_000 });
+    const [guideBox, titleBox] = [await page.locator('#demo-guide').boundingBox(), await page.locator('#results-title').boundingBox()];
+    assert.ok(guideBox.y + guideBox.height <= titleBox.y, `the guide (${JSON.stringify(guideBox)}) covers the comparison (${JSON.stringify(titleBox)})`);
     assert.match(await page.locator('#demo-guide').innerText(), /What to notice/);
     // The live charts say whose curves they show.
     assert.match(await page.locator('#distill-loss-chart-title').innerText(), /^Loss — /);
@@ -150,6 +164,8 @@ test('the first screen: what will happen, folded settings, and Run the whole dem
     await page.waitForTimeout(500);
     const phone = await sizes(page, ['compare-curves', 'compare-cost']);
     assertCrisp(phone);
+    const guideOnPhone = await page.locator('#demo-guide').boundingBox();
+    assert.ok(guideOnPhone.height <= 0.15 * 800 + 1, `on a phone the guide takes ${guideOnPhone.height} of 800 px`);
     await shotView(page, 'comparison-phone');
     assert.deepEqual(problems, []);
   } finally { await close(); }

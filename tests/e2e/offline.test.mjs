@@ -1,13 +1,27 @@
-// A classroom with bad Wi-Fi: after a first visit the app loads and trains with the server gone (the
-// service worker, public/sw.js), and the page can be installed (a web app manifest with icons).
+// A classroom with bad Wi-Fi: after a first visit that ran a comparison, the app loads and runs all
+// three stages with the server gone (the service worker, public/sw.js, keeps the target it fetched),
+// and the page can be installed (a web app manifest with icons).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openApp, trainSmallTeacher } from './browser.mjs';
 
-test('after a first visit the app loads and trains offline; it can be installed', { timeout: 300_000 }, async () => {
-  const { page, server, origin, problems, close } = await openApp({});
+const QUERY = '?nv=10&tpc=20&de=1&m=lwkd,ce';
+
+/// Generate, train and distill the link's comparison; its rows appear.
+async function comparison(page) {
+  await trainSmallTeacher(page, 30, 1);
+  await page.locator('#distill-run:enabled').waitFor({ timeout: 120_000 });
+  await page.click('#distill-run');
+  await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length === 2,
+    null, { timeout: 240_000 });
+  await page.locator('#distill-run:enabled').waitFor({ timeout: 60_000 });
+}
+
+test('after a first visit the whole demo runs offline; it can be installed', { timeout: 600_000 }, async () => {
+  const { page, server, origin, problems, close } = await openApp({ query: QUERY });
   try {
     await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('#offline-note').innerText(), /Needs the network once/);
     // The service worker is registered once the training module has loaded; it then takes the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
     const manifest = await page.evaluate(async () => {
@@ -16,6 +30,8 @@ test('after a first visit the app loads and trains offline; it can be installed'
     });
     assert.equal(manifest.display, 'standalone');
     assert.deepEqual(manifest.icons.map((i) => i.sizes), ['192x192', '512x512']);
+    // Online, once: stage 3 fetches the clothes, and the service worker keeps them.
+    await comparison(page);
 
     // The server goes away for good.
     server.closeAllConnections();
@@ -24,9 +40,9 @@ test('after a first visit the app loads and trains offline; it can be installed'
     assert.equal(down, 'unreachable', 'the server is really gone');
 
     await page.reload();
-    await trainSmallTeacher(page, 30, 1);
+    await comparison(page);
     assert.match(await page.locator('#teacher-result').innerText(), /Validation accuracy \d+\.\d%/);
-    // The only problems: what could not be reached offline (the target dataset, never used before).
+    // The only problems: what could not be reached offline.
     const other = problems.filter((p) => !/Failed to load resource/.test(p));
     assert.deepEqual(other, []);
   } finally { await close(); }

@@ -49,6 +49,19 @@ test('the teacher controls run from their link as rows with their lines; accurac
       assert.ok(dataLo - lo <= margin && hi - dataHi <= margin, `${id}: ${lo}–${hi} around ${dataLo}–${dataHi}`);
       assert.ok(lo > 0, `${id} is zoomed: its axis starts at ${lo} %`);
     }
+    // The accuracy-against-cost chart names its five points without one name over another, at the
+    // page's width and on a phone's.
+    const overlapping = async () => {
+      const boxes = JSON.parse(await page.locator('#compare-cost').getAttribute('data-labels'));
+      assert.equal(boxes.length, methods.length);
+      const hit = (a, b) => a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+      return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => hit(a, b)).map((b) => [a, b]));
+    };
+    assert.deepEqual(await overlapping(), [], 'at 1280 px');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.waitForFunction(() => document.getElementById('compare-cost').clientWidth <= 375);
+    await page.waitForTimeout(500);
+    assert.deepEqual(await overlapping(), [], 'at 375 px');
     await shot(page, 'controls');
     assert.deepEqual(problems, []);
   } finally { await close(); }

@@ -56,3 +56,38 @@ test('precompressed copies are served in the best encoding the browser accepts',
     assert.equal(await plain.text(), text);
   } finally { server.close(); }
 });
+
+test('a file changed within the same second is not answered 304: revalidation goes by content', async () => {
+  const { statSync, utimesSync } = await import('node:fs');
+  const root = mkdtempSync(join(tmpdir(), 'lwkd-serve-'));
+  const file = join(root, 'trainer-worker.js');
+  writeFileSync(file, '// build A');
+  const server = await serve(root);
+  const url = `http://127.0.0.1:${server.address().port}/trainer-worker.js`;
+  try {
+    const a = await fetch(url);
+    const [etag, modified] = [a.headers.get('etag'), a.headers.get('last-modified')];
+    assert.ok(etag, 'an ETag');
+    const revalidate = () => fetch(url, { headers: { 'if-none-match': etag, 'if-modified-since': modified } });
+    assert.equal((await revalidate()).status, 304, 'unchanged');
+    // Build B copied over it in the same second, the same size: by its time, nothing changed.
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, '// build B');
+    utimesSync(file, atime, mtime);
+    assert.equal(new Date(statSync(file).mtimeMs).toUTCString(), modified);
+    const b = await revalidate();
+    assert.equal(b.status, 200, 'the new build is sent');
+    assert.equal(await b.text(), '// build B');
+  } finally { server.close(); }
+});
+
+test('a link as long as a browser sends is served (the app, not the server, says what is wrong with it)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'lwkd-serve-'));
+  writeFileSync(join(root, 'index.html'), '<p>hello</p>');
+  const server = await serve(root);
+  try {
+    const long = `?k=${'9'.repeat(20_000)}&${Array.from({ length: 2000 }, (_, i) => `x${i}=1`).join('&')}`;
+    const res = await fetch(`http://127.0.0.1:${server.address().port}/${long}`);
+    assert.equal(res.status, 200);
+  } finally { server.close(); }
+});

@@ -123,6 +123,9 @@ test('a link with thousands of bad parameters gets a short list; a repeated key 
     await list.waitFor({ timeout: 60_000 });
     const items = await list.locator('li').allInnerTexts();
     assert.equal(items.length, 11, 'ten problems and a count of the rest');
+    // A long value is quoted by its start only.
+    const quoted = items.find((t) => t.includes('yyyy'));
+    assert.ok(quoted && quoted.length < 120 && quoted.includes('…'), `quoted: ${quoted}`);
     assert.match(items[10], /and 1192 more/);
     assert.ok(items.some((t) => t.includes('k is given 2 times; the last valid value counts')), items.join(' | '));
     assert.equal(await page.inputValue('#field-classes'), '20');

@@ -70,6 +70,11 @@ pub fn start(state: AppState) {
                 follow("distill-title");
                 distill::run(state);
             }
+            // The demo's end: the comparison it points at comes into view, under the guide.
+            3 if demo > 0 && !state.distill.results.get().is_empty() => {
+                started.set_value(4);
+                follow("results-title");
+            }
             _ => {}
         }
     });

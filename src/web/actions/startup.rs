@@ -42,8 +42,9 @@ async fn load_data(state: AppState) {
     }
 }
 
-/// Starts loading the digits and probing WebGPU.
+/// Starts loading the digits, probing WebGPU and watching the training workers' jobs.
 pub fn load(state: AppState) {
+    crate::web::trainer::watchdog::start();
     spawn_local(load_data(state));
     spawn_local(async move {
         let info = gpu::probe().await;

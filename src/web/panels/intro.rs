@@ -78,8 +78,11 @@ pub fn Intro() -> impl IntoView {
                 <div class="box"><strong>"student on clothes"</strong><span>"Fashion-MNIST"</span></div>
             </div>
             <div class="actions">
-                <button id="run-demo" class="primary big" on:click=move |_| state.request_demo()
-                    disabled=move || state.busy.get().is_some()>
+                // Not disabled while it runs (that would drop the keyboard's focus to the page's start
+                // between stages): it says it is busy, and a press then does nothing.
+                <button id="run-demo" class="primary big"
+                    on:click=move |_| if !state.busy_now() { state.request_demo() }
+                    aria-disabled=move || state.busy.get().is_some().to_string()>
                     "Run the whole demo"
                 </button>
                 <button id="presentation" class="small" on:click=toggle_presentation
@@ -89,6 +92,10 @@ pub fn Intro() -> impl IntoView {
                 </button>
                 <span class="small muted">"or go stage by stage below; every setting is under “Settings”."</span>
             </div>
+            <p id="offline-note" class="small muted">
+                "Needs the network once: the clothes (Fashion-MNIST, 8.7 MB) download when stage 3 first runs.
+                After that the whole demo works offline."
+            </p>
             {guide}
         </section>
     }

@@ -41,6 +41,7 @@ pub fn SynthPanel() -> impl IntoView {
     let state = use_state();
     let ready = move || matches!(state.data.get(), DataStatus::Ready { .. });
     let busy = move || state.busy.get().is_some();
+    let synthesizing = move || state.busy.get() == Some(Stage::Synthesize);
     let invalid = move || !state.field_errors.get().is_empty();
     view! {
         <StageSection step="1" title_id="synth-title" title=" Synthesize a simple dataset">
@@ -51,17 +52,20 @@ pub fn SynthPanel() -> impl IntoView {
                 Look at: the sample grid (three images of each class, numeral underneath) and the fingerprint — the same seed gives the same
                 fingerprint on any machine, and in the command-line tool."
             </WhatHappens>
-            <Settings>
+            <Settings stage=1>
                 <div class="fields">
                     <KnobFields stage=1/>
                 </div>
             </Settings>
             <div class="actions">
+                // While it synthesizes it only says so (aria-disabled): a disabled button would drop the
+                // keyboard's focus to the page's start.
                 <button
                     id="generate"
                     class="primary"
                     on:click=move |_| generate(state)
-                    disabled=move || !ready() || busy() || invalid()
+                    disabled=move || !ready() || invalid() || (busy() && !synthesizing())
+                    aria-disabled=move || synthesizing().to_string()
                 >
                     {move || if state.busy.get() == Some(Stage::Synthesize) { "Generating…" } else { "Generate" }}
                 </button>

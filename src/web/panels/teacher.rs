@@ -51,7 +51,7 @@ pub fn TeacherPanel() -> impl IntoView {
                 dataset, instead of a big teacher that takes hours. Look at: the loss falling fast and then
                 flattening, and validation accuracy (digits it never saw) staying close to training accuracy."
             </WhatHappens>
-            <Settings>
+            <Settings stage=2>
                 <div class="fields">
                     <KnobFields stage=2/>
                     <div class="field" class:hidden=state.view.with_value(|v| v.hides("backend"))><BackendSelect/></div>

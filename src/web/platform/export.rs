@@ -58,8 +58,9 @@ pub fn csv(results: &[MethodResult]) -> String {
 }
 
 /// Every result with its per-epoch curve (predictions and showcase outputs left out: they are large
-/// and only meaningful beside the test set).
-pub fn json(results: &[MethodResult], query: &str) -> String {
+/// and only meaningful beside the test set), and the technical details of what went wrong during the
+/// visit (the page shows plain words).
+pub fn json(results: &[MethodResult], query: &str, details: &[String]) -> String {
     let runs: Vec<_> = results
         .iter()
         .map(|r| {
@@ -71,17 +72,17 @@ pub fn json(results: &[MethodResult], query: &str) -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&serde_json::json!({ "settings": query, "results": runs }))
-        .unwrap_or_default()
+    let out = serde_json::json!({ "settings": query, "results": runs, "problem_details": details });
+    serde_json::to_string_pretty(&out).unwrap_or_default()
 }
 
 pub fn save_csv(results: &[MethodResult]) {
     download_url(&text_href("text/csv", &csv(results)), "lwkd-comparison.csv");
 }
 
-pub fn save_json(results: &[MethodResult], query: &str) {
+pub fn save_json(results: &[MethodResult], query: &str, details: &[String]) {
     download_url(
-        &text_href("application/json", &json(results, query)),
+        &text_href("application/json", &json(results, query, details)),
         "lwkd-comparison.json",
     );
 }

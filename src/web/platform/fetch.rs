@@ -14,9 +14,14 @@ async fn fetch_bytes(name: &str) -> Result<Vec<u8>, DataError> {
     };
     let window = web_sys::window().ok_or_else(|| unavailable("no window".into()))?;
     let url = format!("{DATA_DIR}/{name}");
+    // The browser's own words go to the console; the person gets ours.
+    let offline = |e: wasm_bindgen::JsValue| {
+        web_sys::console::warn_2(&format!("fetching {url}").into(), &e);
+        unavailable("the network could not be reached (offline?) — connect once to fetch it; it is kept for offline use afterwards".into())
+    };
     let resp = JsFuture::from(window.fetch_with_str(&url))
         .await
-        .map_err(|e| unavailable(format!("network error ({e:?})")))?;
+        .map_err(offline)?;
     let resp: web_sys::Response = resp
         .dyn_into()
         .map_err(|_| unavailable("not a response".into()))?;
@@ -27,12 +32,12 @@ async fn fetch_bytes(name: &str) -> Result<Vec<u8>, DataError> {
             resp.status_text()
         )));
     }
-    let buf = resp
-        .array_buffer()
-        .map_err(|e| unavailable(format!("{e:?}")))?;
-    let buf = JsFuture::from(buf)
-        .await
-        .map_err(|e| unavailable(format!("download interrupted ({e:?})")))?;
+    let interrupted = |e: wasm_bindgen::JsValue| {
+        web_sys::console::warn_2(&format!("reading {url}").into(), &e);
+        unavailable("the download was interrupted — try again".into())
+    };
+    let buf = resp.array_buffer().map_err(interrupted)?;
+    let buf = JsFuture::from(buf).await.map_err(interrupted)?;
     Ok(Uint8Array::new(&buf).to_vec())
 }
 

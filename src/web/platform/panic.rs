@@ -1,7 +1,23 @@
-//! A panic must never end in a blank page: the hook logs it and puts a readable panel in the DOM,
-//! written with plain web-sys because the Rust side cannot be trusted after a panic.
+//! A panic must never end in a blank page: the hook logs it (with its place in the source, for us) and
+//! puts a readable panel in the DOM (in plain words, for the person), written with plain web-sys
+//! because the Rust side cannot be trusted after a panic.
 
 use wasm_bindgen::JsCast;
+
+use crate::web::state::plain_words;
+
+/// What the panic said, without where in the source it happened: its message's first line, short.
+fn what_it_said(message: &str) -> String {
+    let said = match message.strip_prefix("panicked at ") {
+        Some(rest) => rest.split_once('\n').map_or(rest, |(_, m)| m),
+        None => message,
+    };
+    let said = plain_words(said.lines().next().unwrap_or_default());
+    match said.chars().count() {
+        0..=140 => said,
+        _ => format!("{}…", said.chars().take(140).collect::<String>()),
+    }
+}
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
@@ -28,10 +44,13 @@ pub fn show(message: &str) {
         return;
     };
     title.set_text_content(Some("Something went wrong inside the app"));
-    let Ok(text) = doc.create_element("pre") else {
+    let Ok(text) = doc.create_element("p") else {
         return;
     };
-    text.set_text_content(Some(message));
+    text.set_text_content(Some(&format!(
+        "It stopped with “{}”. Reload with the same settings: your saved results stay. The details are in the browser's console.",
+        what_it_said(message).trim_end_matches('.')
+    )));
     let Ok(button) = doc.create_element("button") else {
         return;
     };

@@ -5,6 +5,7 @@
 mod apply;
 mod backend;
 mod jobs;
+mod plain;
 mod settings;
 mod stages;
 mod status;
@@ -17,6 +18,7 @@ use crate::protocol::{Control, Stage};
 use crate::train::Measured;
 use leptos::prelude::*;
 
+pub use plain::plain_words;
 pub use stages::{DistillState, SynthState, TargetState, TeacherState};
 pub use status::{DataStatus, Notice, OwnStatus, Progress, TargetStatus, TeacherHandle};
 
@@ -51,6 +53,9 @@ pub struct AppState {
     /// The person's pause / resume / cancel for the running stage.
     pub control: RwSignal<Control>,
     pub notice: RwSignal<Option<Notice>>,
+    /// The technical details behind the visit's notices (the page shows plain words; these go to the
+    /// console and the exported JSON).
+    pub problem_details: StoredValue<Vec<String>>,
     pub synth: SynthState,
     pub teacher: TeacherState,
     pub targets: TargetState,
@@ -77,6 +82,7 @@ impl AppState {
             busy: RwSignal::new(None),
             control: RwSignal::new(Control::Run),
             notice: RwSignal::new(None),
+            problem_details: StoredValue::new(Vec::new()),
             synth: SynthState::new(),
             teacher: TeacherState::new(),
             targets: TargetState::new(),
@@ -96,12 +102,16 @@ impl AppState {
         }
     }
 
-    /// Shows `text` beside stage `stage`'s controls (None: at the top of the page).
+    /// Shows `text` beside stage `stage`'s controls (None: at the top of the page), in plain words:
+    /// anything technical in it goes to the console and the exported JSON instead.
     pub fn tell(&self, stage: Option<u8>, text: impl Into<String>) {
-        self.notice.set(Some(Notice {
-            stage,
-            text: text.into(),
-        }));
+        let text = text.into();
+        let shown = plain_words(&text);
+        if shown != text {
+            web_sys::console::warn_1(&text.clone().into());
+            self.problem_details.update_value(|d| d.push(text));
+        }
+        self.notice.set(Some(Notice { stage, text: shown }));
     }
 
     /// Whether a job runs now. Starting another is refused, whatever arrives in one task (several

@@ -4,7 +4,7 @@
 //! a time; their events update the page through the store's reducer ([`AppState::apply`]), and
 //! pause / resume / cancel go to all the training ones.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -34,6 +34,9 @@ pub const SIDE: usize = 8;
 
 struct Connection {
     worker: Worker,
+    /// When the page last heard from it (ms, the page's clock): every message counts, and a worker
+    /// sends a heartbeat every second (`watchdog.rs`).
+    heard: f64,
     /// Whoever waits for the worker to load (the warm-up at start, a job); empty once it listens.
     waiting: Vec<oneshot::Sender<Result<(), String>>>,
     /// The worker has loaded its module and listens (a message sent before may find no listener).
@@ -54,6 +57,13 @@ thread_local! {
     static PAGE: RefCell<Option<AppState>> = const { RefCell::new(None) };
     /// Held by the side job in flight: a second one waits its turn instead of taking its answer.
     static SIDE_TURN: Rc<Mutex<()>> = Rc::new(Mutex::new(()));
+    /// When the person last pressed *Cancel* (ms), while the jobs have not ended since.
+    static CANCEL_ASKED: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+/// The page's clock, in ms.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
 }
 
 fn with_slot<R>(i: usize, f: impl FnOnce(&mut Option<Connection>) -> R) -> R {
@@ -106,6 +116,10 @@ pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<D
     } else {
         state.control.get_untracked()
     };
+    // A new job that runs is not the cancel of an old one.
+    if word != Control::Cancel {
+        CANCEL_ASKED.set(None);
+    }
     send(i, &Request::Control(word));
     send(i, &request);
     finished
@@ -126,7 +140,34 @@ fn send_once<T>(held: &mut Option<Arc<T>>, sent: &mut SentOnce<T>) {
 
 /// Passes the person's pause / resume / cancel to every running training worker.
 pub fn control(c: Control) {
+    CANCEL_ASKED.set((c == Control::Cancel).then(now_ms));
     send_all(&Request::Control(c));
+}
+
+/// When *Cancel* was pressed, if the training jobs have not all ended since.
+pub fn cancel_asked() -> Option<f64> {
+    CANCEL_ASKED.get().filter(|_| !training_jobs().is_empty())
+}
+
+/// The workers with a job in flight, and when each was last heard from.
+pub fn in_flight() -> Vec<(usize, f64)> {
+    POOL.with_borrow(|pool| {
+        pool.iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
+            .filter(|(_, c)| c.job.is_some() && c.listening)
+            .map(|(i, c)| (i, c.heard))
+            .collect()
+    })
+}
+
+/// The training workers (not the side one) with a job in flight.
+pub fn training_jobs() -> Vec<usize> {
+    in_flight()
+        .into_iter()
+        .map(|(i, _)| i)
+        .filter(|&i| i != SIDE)
+        .collect()
 }
 
 /// Passes `c` to worker `i` alone (a job of its own that the page no longer needs).
@@ -146,6 +187,12 @@ pub fn forget_gpu() {
 /// Gives up on worker `i` (its job took too long): it is stopped, and its next job starts a fresh one.
 pub fn abandon(i: usize, reason: &str) {
     fail(i, reason.to_string());
+}
+
+/// Stops worker `i` and ends its job as `stop` says (a worker that no longer answers, or does not
+/// honour a cancel): its next job starts a fresh one.
+pub fn end(i: usize, stop: Stop) {
+    stop_worker(i, "", Some(stop));
 }
 
 /// Makes the home worker panic (see `deliberate_worker_panic` in `src/bin/lwkd_web.rs`).
@@ -199,9 +246,9 @@ pub fn module_version() -> String {
         .unwrap_or_default()
 }
 
-/// The worker script's URL, with its training module's, versioned by the module's hash that the build
-/// put in the page (`scripts/version-worker.mjs`; Trunk does not hash a worker's files), so a cache
-/// never pairs a new page with an old training module.
+/// The worker script's URL, with its training module's, versioned by their hash that the build put in
+/// the page (`scripts/version-worker.mjs`; Trunk does not hash a worker's files), so a cache never
+/// pairs a new page with an old loader or training module.
 fn script_url() -> Result<String, String> {
     let page = page_module()?;
     let version = module_version();
@@ -214,7 +261,9 @@ fn script_url() -> Result<String, String> {
             .map_err(|e| format!("{e:?}"))
     };
     let script = web_sys::Url::new_with_base(SCRIPT, &page).map_err(|e| format!("{e:?}"))?;
+    // The loader is versioned too: the service worker answers a versioned URL with that version only.
     let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("v", &version)
         .append_pair("js", &beside(MODULE)?)
         .append_pair("wasm", &beside(WASM)?)
         .finish();
@@ -247,6 +296,11 @@ pub async fn connect(i: usize) -> Result<(), String> {
     let worker = Worker::new_with_options(&script_url()?, &options)
         .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        with_slot(i, |c| {
+            if let Some(c) = c {
+                c.heard = now_ms();
+            }
+        });
         let bytes = Uint8Array::new(&e.data()).to_vec();
         match decode::<Reply>(&bytes) {
             Ok(reply) => receive(i, reply),
@@ -275,6 +329,7 @@ pub async fn connect(i: usize) -> Result<(), String> {
     with_slot(i, |c| {
         *c = Some(Connection {
             worker,
+            heard: now_ms(),
             waiting: vec![ready],
             listening: false,
             job: None,
@@ -291,24 +346,34 @@ pub async fn connect(i: usize) -> Result<(), String> {
 
 /// Worker `i` is broken: drop it (its next job starts a fresh one) and end whatever waited on it.
 fn fail(i: usize, reason: String) {
+    stop_worker(i, &reason, None);
+}
+
+/// Drops worker `i` and ends what waited on it: a loading wait with `reason`, its job with `stop`
+/// (by default, that the worker stopped, and why).
+fn stop_worker(i: usize, reason: &str, stop: Option<Stop>) {
     let Some(mut c) = with_slot(i, Option::take) else {
         return;
     };
     c.worker.terminate();
     for waiter in c.waiting.drain(..) {
-        let _ = waiter.send(Err(reason.clone()));
+        let _ = waiter.send(Err(reason.to_string()));
     }
-    // The teacher's model lived in the home worker.
+    // A teacher on the CPU survives its home worker: the page keeps its weights and the next worker
+    // rebuilds it. One on WebGPU lived on that worker's device.
     if i == 0
         && let Some(state) = PAGE.with_borrow(|p| *p)
-        && state.teacher.model.with_value(Option::is_some)
+        && state
+            .teacher
+            .model
+            .with_value(|t| t.as_ref().is_some_and(|t| t.on_gpu))
     {
         state.teacher.forget();
     }
     if let Some(job) = c.job.take() {
-        let _ = job.send(Err(Stop::Failed(format!(
-            "The training worker stopped: {reason}"
-        ))));
+        let stop =
+            stop.unwrap_or_else(|| Stop::Failed(format!("The training worker stopped: {reason}.")));
+        let _ = job.send(Err(stop));
     }
 }
 
@@ -318,6 +383,8 @@ fn receive(i: usize, reply: Reply) {
         .then(|| PAGE.with_borrow(|p| *p))
         .flatten();
     match (reply, state) {
+        // A heartbeat: hearing it was the point (`heard`, above).
+        (Reply::Alive, _) => {}
         (Reply::Ready, _) => {
             let waiting = with_slot(i, |c| {
                 c.as_mut().map_or_else(Vec::new, |c| {

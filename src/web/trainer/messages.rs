@@ -115,6 +115,8 @@ pub struct TeacherInputs {
 pub enum Reply {
     /// The worker has loaded the module and listens.
     Ready,
+    /// A heartbeat, every second while the worker's event loop turns (`watchdog.rs`).
+    Alive,
     Event(Event),
     /// A finished method, with its weights (left out of `MethodResult`'s own serialization).
     MethodDone {

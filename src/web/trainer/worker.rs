@@ -66,6 +66,9 @@ pub fn start() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Reply::Ready);
+    // The page's watchdog hears this while the worker's event loop turns, even in a long job.
+    gloo_timers::callback::Interval::new(super::watchdog::HEARTBEAT_MS, || post(&Reply::Alive))
+        .forget();
 }
 
 async fn run(request: Request) {

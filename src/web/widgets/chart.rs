@@ -8,6 +8,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
+use super::label_layout::{self, Rect};
+
 use crate::web::platform::{
     canvas::fit,
     screen::{self, Rgb, Theme},
@@ -266,13 +268,17 @@ pub struct Point {
     pub color: RGBColor,
 }
 
-/// Labelled points: accuracy against cost, one point per method.
+/// Labelled points: accuracy against cost, one point per method. The names are laid out so that none
+/// overlaps another or a point (`label_layout.rs`); their boxes, in CSS pixels, go into the canvas's
+/// `data-labels` (the browser tests check them).
 pub fn draw_points(
     canvas: HtmlCanvasElement,
     css_height: f64,
     (x_label, y_label): (&str, &str),
     points: &[Point],
 ) {
+    let element = canvas.clone();
+    let mut boxes: Vec<Rect> = Vec::new();
     let x_max = points.iter().map(|p| p.x).fold(1.0f32, f32::max) * 1.1;
     let y_lo = points
         .iter()
@@ -295,19 +301,62 @@ pub fn draw_points(
                 r,
                 p.color.filled(),
             )));
-            // The name beside the point, clear of its marker: on its left in the right half, so it
-            // is not cut off by the frame.
-            let left = p.x > x_max * 0.5;
-            let (dx, anchor) = match left {
-                true => (-look.px(8.0), HPos::Right),
-                false => (look.px(8.0), HPos::Left),
-            };
-            // In the text colour (a method's colour is too light for 12 px text on some backgrounds);
-            // the marker carries the colour.
-            let style = look.font(12.0).pos(Pos::new(anchor, VPos::Center));
-            let _ = chart.draw_series(std::iter::once(
-                EmptyElement::at((p.x, p.y)) + Text::new(p.name.clone(), (dx, 0), style),
+        }
+        boxes = draw_names(chart, look, points);
+    });
+    let scale = screen::pixel_ratio();
+    let css: Vec<[f64; 4]> = boxes
+        .iter()
+        .map(|b| [b.x / scale, b.y / scale, b.w / scale, b.h / scale])
+        .collect();
+    if let Ok(json) = serde_json::to_string(&css) {
+        element.set_attribute("data-labels", &json).ok();
+    }
+}
+
+/// The points' names, each beside its point or on a free row joined to it by a leader line, in the
+/// text colour (a method's colour is too light for 12 px text on some backgrounds; the marker carries
+/// the colour). Returns their boxes in the canvas's pixels.
+fn draw_names(chart: &mut Chart<'_>, look: Look, points: &[Point]) -> Vec<Rect> {
+    let area = chart.plotting_area();
+    let (xs, ys) = area.get_pixel_range();
+    let frame = Rect {
+        x: xs.start as f64,
+        y: ys.start as f64,
+        w: (xs.end - xs.start) as f64,
+        h: (ys.end - ys.start) as f64,
+    };
+    let font = look.font(12.0);
+    let at: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| {
+            let (x, y) = chart.backend_coord(&(p.x, p.y));
+            (x as f64, y as f64)
+        })
+        .collect();
+    let size: Vec<(f64, f64)> = points
+        .iter()
+        .map(|p| {
+            let (w, h) = area.estimate_text_size(&p.name, &font).unwrap_or((0, 0));
+            (w as f64, h as f64)
+        })
+        .collect();
+    let r = look.px(5.0).max(3) as f64;
+    let boxes = label_layout::place(&at, &size, frame, r, look.px(4.0) as f64);
+    // Drawn in the plotting area's own pixels.
+    let pixels = area.strip_coord_spec();
+    let to = |x: f64, y: f64| ((x - frame.x) as i32, (y - frame.y) as i32);
+    let style = font.pos(Pos::new(HPos::Left, VPos::Top));
+    for ((p, b), &(x, y)) in points.iter().zip(&boxes).zip(&at) {
+        if (b.middle() - y).abs() > b.h / 2.0 {
+            let edge = if b.x > x { b.x } else { b.x + b.w };
+            let line = ShapeStyle::from(&p.color).stroke_width(look.px(1.0).max(1) as u32);
+            let _ = pixels.draw(&PathElement::new(
+                vec![to(x, y), to(edge, b.middle())],
+                line,
             ));
         }
-    });
+        let _ = pixels.draw(&Text::new(p.name.clone(), to(b.x, b.y), style.clone()));
+    }
+    boxes
 }

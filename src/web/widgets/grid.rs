@@ -68,9 +68,31 @@ pub fn draw(canvas: &HtmlCanvasElement, set: &ImageSet, tiles: &[Tile], per_row:
             Some(false) => "#d55e00".to_string(),
             _ => text.clone(),
         });
-        ctx.fill_text(&tile.caption, (x0 + w / 2) as f64, (y0 + h + 13) as f64)
-            .ok();
+        caption(
+            &ctx,
+            &tile.caption,
+            (x0 + w / 2) as f64,
+            (y0 + h + 13) as f64,
+            cell_w,
+        );
     }
+}
+
+/// A tile's caption centred under it, never wider than its cell (a long class name, "T-shirt/top",
+/// is set smaller) nor past the canvas's edge.
+fn caption(ctx: &web_sys::CanvasRenderingContext2d, text: &str, x: f64, y: f64, cell_w: usize) {
+    let room = cell_w as f64 - 2.0;
+    let width =
+        |ctx: &web_sys::CanvasRenderingContext2d| ctx.measure_text(text).map_or(0.0, |m| m.width());
+    let mut size = 12.0;
+    while width(ctx) > room && size > 8.0 {
+        size -= 1.0;
+        ctx.set_font(&format!("{size}px sans-serif"));
+    }
+    let half = width(ctx) / 2.0;
+    let x = x.max(half);
+    ctx.fill_text(text, x, y).ok();
+    ctx.set_font("12px sans-serif");
 }
 
 /// The first `per_class` images of each class (sets are stored grouped by class).

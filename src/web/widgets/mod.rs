@@ -5,6 +5,7 @@ pub mod chart;
 pub mod confusion;
 pub mod fields;
 pub mod grid;
+pub mod label_layout;
 pub mod line_chart;
 pub mod notice;
 pub mod redraw;

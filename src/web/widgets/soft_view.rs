@@ -85,6 +85,69 @@ pub struct SoftPicture<'a> {
     pub t: f32,
 }
 
+/// The width the page gives the picture (its box's), in CSS pixels.
+fn available_width(canvas: &HtmlCanvasElement) -> f64 {
+    canvas
+        .parent_element()
+        .map(|p| p.client_width() as f64)
+        .filter(|w| *w > 0.0)
+        .unwrap_or(900.0)
+}
+
+/// Where the parts of one test image's row go: its images, then the three bar charts — side by side
+/// where the page is wide enough, stacked under the images on a narrow screen (a phone), so nothing
+/// is shrunk to an unreadable size.
+struct Layout {
+    x_synth: f64,
+    /// Each bar chart's top-left, relative to the row's top, and their width.
+    bars: [(f64, f64); 3],
+    bar_w: f64,
+    row_h: f64,
+    width: f64,
+    /// Fresh numerals per line in the last row.
+    draws_per_line: usize,
+    draw_w: f64,
+}
+
+impl Layout {
+    fn for_width(avail: f64, synth_w: f64, draws: usize) -> Self {
+        let x_synth = 10.0 + IMG + 40.0;
+        let x_bars = x_synth + synth_w.max(IMG) + 40.0;
+        let wide = x_bars + 3.0 * (BAR_W + GAP);
+        if avail >= wide {
+            let draw_w = (synth_w.max(IMG) + 24.0).max(BAR_W * 0.6);
+            return Self {
+                x_synth,
+                bars: [0.0, 1.0, 2.0].map(|c| (x_bars + c * (BAR_W + GAP), 0.0)),
+                bar_w: BAR_W,
+                row_h: ROW_H,
+                width: wide.max(10.0 + draws as f64 * (draw_w + 12.0)),
+                draws_per_line: draws.max(1),
+                draw_w,
+            };
+        }
+        // Stacked: the images on a line, the three charts below them, each as wide as the page.
+        let width = avail.max(240.0);
+        let bar_w = width - 20.0;
+        let chart_h = ROW_H - 10.0;
+        let top = IMG + 24.0;
+        let draw_w = (synth_w.max(IMG) + 24.0).max(110.0);
+        Self {
+            x_synth,
+            bars: [0.0, 1.0, 2.0].map(|c| (10.0, top + c * chart_h)),
+            bar_w,
+            row_h: top + 3.0 * chart_h + 12.0,
+            width,
+            draws_per_line: (((width - 10.0) / (draw_w + 12.0)) as usize).max(1),
+            draw_w,
+        }
+    }
+
+    fn stacked(&self) -> bool {
+        self.bars[1].1 > 0.0
+    }
+}
+
 pub fn draw(canvas: &HtmlCanvasElement, pic: &SoftPicture) {
     let SoftPicture {
         target,
@@ -94,51 +157,51 @@ pub fn draw(canvas: &HtmlCanvasElement, pic: &SoftPicture) {
     } = *pic;
     let rows = show.indices.len();
     let synth_w = (show.synth_cols * 2) as f64;
-    let x_synth = 10.0 + IMG + 40.0;
-    let x_bars = x_synth + synth_w.max(IMG) + 40.0;
     let draws = show.class_draws.len();
-    let draw_w = (synth_w.max(IMG) + 24.0).max(BAR_W * 0.6);
+    let at = Layout::for_width(available_width(canvas), synth_w, draws);
+    let draw_lines = draws.div_ceil(at.draws_per_line);
     let draws_h = if draws > 0 {
-        HEAD + IMG + 8.0 + ROW_H
+        HEAD + draw_lines as f64 * (IMG + 8.0 + ROW_H)
     } else {
         0.0
     };
-    let width = (x_bars + 3.0 * (BAR_W + GAP)).max(10.0 + draws as f64 * (draw_w + 12.0));
-    let height = HEAD + rows as f64 * ROW_H + draws_h;
+    let height = HEAD + rows as f64 * at.row_h + draws_h;
     let theme = screen::theme();
-    let Some(ctx) = picture(canvas, width, height, theme.background) else {
+    let Some(ctx) = picture(canvas, at.width, height, theme.background) else {
         return;
     };
     canvas
         .set_attribute("data-temperature", &format!("{t}"))
         .ok();
+    canvas
+        .set_attribute("data-layout", if at.stacked() { "stacked" } else { "wide" })
+        .ok();
     ctx.set_font("12px sans-serif");
     ctx.set_fill_style_str(&theme.text.css());
-    let titles = [
-        (10.0, "test image".to_string()),
-        (x_synth, "teacher saw".to_string()),
-        (x_bars, format!("LW-KD teacher at T = {t}")),
-        (x_bars + BAR_W + GAP, format!("Tf-KD_reg at T = {t}")),
-        (
-            x_bars + 2.0 * (BAR_W + GAP),
-            match student {
-                Some(r) => format!("student ({}) at T = {t}", r.method.label()),
-                None => "student (run a method)".to_string(),
-            },
-        ),
+    let chart_titles = [
+        format!("LW-KD teacher at T = {t}"),
+        format!("Tf-KD_reg at T = {t}"),
+        match student {
+            Some(r) => format!("student ({}) at T = {t}", r.method.label()),
+            None => "student (run a method)".to_string(),
+        },
     ];
-    for (x, title) in titles {
-        ctx.fill_text(&title, x, 14.0).ok();
+    ctx.fill_text("test image", 10.0, 14.0).ok();
+    ctx.fill_text("teacher saw", at.x_synth, 14.0).ok();
+    if !at.stacked() {
+        for (title, (x, _)) in chart_titles.iter().zip(at.bars) {
+            ctx.fill_text(title, x, 14.0).ok();
+        }
     }
     for (r, &i) in show.indices.iter().enumerate() {
-        let y = HEAD + r as f64 * ROW_H;
+        let y = HEAD + r as f64 * at.row_h;
         let truth = target.test.labels[i] as usize;
         image(&ctx, target.test.image(i), target.test.cols, 10.0, y);
         ctx.set_fill_style_str(&theme.text.css());
         let name = target.class_names.get(truth).cloned().unwrap_or_default();
         ctx.fill_text(&name, 10.0, y + IMG + 14.0).ok();
         if let Some(px) = show.synth_images.get(r) {
-            image(&ctx, px, show.synth_cols, x_synth, y);
+            image(&ctx, px, show.synth_cols, at.x_synth, y);
         }
         let columns = [
             (show.teacher_logits.get(r), "#0072b2"),
@@ -146,29 +209,33 @@ pub fn draw(canvas: &HtmlCanvasElement, pic: &SoftPicture) {
             (student.and_then(|s| s.showcase_logits.get(r)), "#009e73"),
         ];
         for (c, (z, color)) in columns.into_iter().enumerate() {
+            let (x, dy) = at.bars[c];
+            if at.stacked() {
+                ctx.set_fill_style_str(&theme.text.css());
+                ctx.fill_text(&chart_titles[c], x, y + dy - 2.0).ok();
+            }
             if let Some(z) = z {
-                let x = x_bars + c as f64 * (BAR_W + GAP);
-                bars(&ctx, &soften(z, t), truth, (x, y, BAR_W), (color, &theme));
+                let bar_top = y + dy + if at.stacked() { 2.0 } else { 0.0 };
+                let p = soften(z, t);
+                bars(&ctx, &p, truth, (x, bar_top, at.bar_w), (color, &theme));
             }
         }
     }
     if draws > 0 {
-        class_draws(
-            &ctx,
-            pic,
-            HEAD + rows as f64 * ROW_H + 8.0,
-            (draw_w, &theme),
-        );
+        class_draws(&ctx, pic, HEAD + rows as f64 * at.row_h + 8.0, &at, &theme);
     }
 }
 
-/// The row of fresh numerals of one class, each with the teacher's output at the picture's T.
+/// The numerals of one class, as LW-KD draws them, each with the teacher's output at the picture's T,
+/// `at.draws_per_line` to a line.
 fn class_draws(
     ctx: &CanvasRenderingContext2d,
     pic: &SoftPicture,
     y: f64,
-    (draw_w, theme): (f64, &Theme),
+    at: &Layout,
+    theme: &Theme,
 ) {
+    let draw_w = at.draw_w;
     let (show, t) = (pic.show, pic.t);
     let truth = show
         .indices
@@ -181,26 +248,49 @@ fn class_draws(
         .cloned()
         .unwrap_or_default();
     ctx.set_fill_style_str(&theme.text.css());
-    ctx.fill_text(
-        &format!("{} fresh numerals of class {truth} ({name}), as LW-KD draws them, and the teacher's output on each at T = {t}: every image gets its own soft target", show.class_draws.len()),
-        10.0,
-        y + 4.0,
-    )
-    .ok();
+    let caption = format!(
+        "{} numerals of class {truth} ({name}), as LW-KD draws them, and the teacher's output on each at T = {t}: every image gets its own soft target",
+        show.class_draws.len()
+    );
+    wrapped(ctx, &caption, 10.0, y + 4.0, at.width - 20.0);
     for (j, (px, z)) in show
         .class_draws
         .iter()
         .zip(&show.class_draw_logits)
         .enumerate()
     {
-        let x = 10.0 + j as f64 * (draw_w + 12.0);
-        image(ctx, px, show.synth_cols, x, y + 12.0);
+        let (col, line) = (j % at.draws_per_line, j / at.draws_per_line);
+        let x = 10.0 + col as f64 * (draw_w + 12.0);
+        let y = y + HEAD + line as f64 * (IMG + 8.0 + ROW_H) - 10.0;
+        image(ctx, px, show.synth_cols, x, y);
         bars(
             ctx,
             &soften(z, t),
             truth,
-            (x, y + 20.0 + IMG, draw_w),
+            (x, y + 8.0 + IMG, draw_w),
             ("#0072b2", theme),
         );
     }
+}
+
+/// `text` in lines no wider than `width`, from (x, y) down.
+fn wrapped(ctx: &CanvasRenderingContext2d, text: &str, x: f64, y: f64, width: f64) {
+    let fits = |s: &str| ctx.measure_text(s).map_or(true, |m| m.width() <= width);
+    let mut line = String::new();
+    let mut y = y;
+    for word in text.split(' ') {
+        let longer = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if fits(&longer) || line.is_empty() {
+            line = longer;
+        } else {
+            ctx.fill_text(&line, x, y).ok();
+            y += 14.0;
+            line = word.to_string();
+        }
+    }
+    ctx.fill_text(&line, x, y).ok();
 }

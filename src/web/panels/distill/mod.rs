@@ -80,7 +80,7 @@ pub fn DistillPanel() -> impl IntoView {
     view! {
         <StageSection step="3" title_id="distill-title" title=" Distill a student on a real dataset">
             <DistillIntro/>
-            <Settings><DistillFields/></Settings>
+            <Settings stage=3><DistillFields/></Settings>
             <OwnData/>
             <p class="muted small">{format!(
                 "Vanilla KD's heavy teacher: a CNN with 16 and 32 channels and a 128-unit layer — {heavy_params} weights, trained on the target first."

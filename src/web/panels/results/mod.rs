@@ -36,7 +36,7 @@ pub fn Results() -> impl IntoView {
     let has_results = move || !d.results.get().is_empty();
     view! {
         <div class="results" class:hidden=move || !has_results() && d.showcase.get().is_none()>
-            <h3>"Comparison"</h3>
+            <h3 id="results-title">"Comparison"</h3>
             <ScenarioNotice/>
             <ResultsTable/>
             <RestoredNote/>

@@ -213,6 +213,7 @@ pub fn ExportRow(canvases: Canvases) -> impl IntoView {
                 <button id="save-json" on:click=move |_| export::save_json(
                     &d.results.get_untracked(),
                     &crate::pipeline::url::to_query(&state.config.get_untracked()),
+                    &state.problem_details.get_value(),
                 ) disabled=move || !has_results()>"Download JSON"</button>
                 <span class="muted small">"Charts: "</span>
                 {[("compare-curves", curves_canvas), ("compare-cost", cost_canvas), ("compare-gap", gap_canvas), ("soft-targets", soft_canvas), ("confusion", confusion_canvas)]
