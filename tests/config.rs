@@ -1,6 +1,7 @@
 //! The run configuration rejects bad values field by field, and the backend policy says why.
 
 use lwkd::pipeline::backend::choose;
+use lwkd::pipeline::memory;
 use lwkd::pipeline::{BackendPreference, Config, GpuInfo};
 use lwkd::train::{BackendKind, Measured};
 
@@ -29,7 +30,7 @@ fn each_bad_value_is_named_and_reset() {
 }
 
 #[test]
-fn too_many_pixels_for_a_tab_is_refused_with_a_limit() {
+fn a_run_over_the_tabs_memory_limit_is_refused_with_its_numbers() {
     let big = Config {
         classes: 100,
         per_class: 5000,
@@ -37,7 +38,31 @@ fn too_many_pixels_for_a_tab_is_refused_with_a_limit() {
     };
     let errors = big.validate();
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].to_string().contains("at most"), "{}", errors[0]);
+    let text = errors[0].to_string();
+    assert!(
+        text.contains("GB of memory in this tab, over its 1.0 GB limit")
+            && text.contains("at most"),
+        "{text}"
+    );
+    // The most it names is accepted, one more is not.
+    let max: usize = text
+        .split("at most ")
+        .nth(1)
+        .and_then(|t| t.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("a number of images");
+    let at = |per_class| Config {
+        classes: 100,
+        per_class,
+        ..Config::default()
+    };
+    assert!(at(max).validate().is_empty(), "{max} per class");
+    assert_eq!(at(max + 1).validate().len(), 1, "{} per class", max + 1);
+    assert!(memory::tab_peak(at(max).teacher_estimate().data_bytes) <= memory::TAB_LIMIT);
+    // The default run is far inside it.
+    assert!(
+        memory::tab_peak(Config::default().teacher_estimate().data_bytes) < memory::TAB_LIMIT / 4
+    );
 }
 
 fn adapter(name: &str, is_fallback: bool) -> GpuInfo {
@@ -174,21 +199,18 @@ fn a_run_is_sized_before_it_starts() {
         long.contains("5 min") && long.contains("a long wait"),
         "{long}"
     );
-    // A set too large for a tab is refused before anything is generated; a large one says its size.
-    let huge = Config {
-        classes: 100,
-        per_class: 2000,
-        ..Config::default()
-    };
-    assert!(huge.validate().iter().any(|e| e.field == "per_class"));
+    // Before the run, the numerals and the tab's memory for them.
     let large = Config {
         classes: 100,
-        per_class: 1000,
+        per_class: 500,
         ..Config::default()
     };
     let text = large.teacher_estimate().describe(None);
+    let peak = memory::in_words(memory::tab_peak(large.teacher_estimate().data_bytes));
     assert!(
-        text.contains("172.5 MB of numerals") && text.contains("several times"),
+        text.contains(&format!(
+            "94.1 MB of numerals, about {peak} of memory in this tab"
+        )),
         "{text}"
     );
 }

@@ -26,6 +26,13 @@ pub async fn deliberate_worker_panic() -> Result<(), wasm_bindgen::JsValue> {
         .map_err(|e| e.into())
 }
 
+/// The page's and the training workers' memory, as JSON (the memory benchmark and tests read it).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn memory_report() -> String {
+    lwkd::web::trainer::client::memory_report()
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("lwkd-web is the browser app: build and serve it with `bash scripts/serve.sh`.");

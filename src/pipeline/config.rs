@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::BackendPreference;
 use super::knob::{FieldError, Problem};
 use super::knobs::KNOBS;
+use super::memory;
 use super::plan::Teachers;
 use crate::data::{SynthConfig, TargetKind, numeral::digits_for};
 use crate::distill::{AdvScale, DistillConfig, TeacherInput, TfKdStudent};
@@ -113,26 +114,27 @@ pub const CLASS_MEAN_DRAWS: usize = 64;
 /// Steps between loss read-backs (each is a device sync).
 pub const REPORT_EVERY: usize = 10;
 
-/// The largest synthesized training set, in pixels (~200 MB of bytes): beyond it a browser tab runs out
-/// of memory long before training ends. The tab holds several copies (the page's, the worker's, the
-/// message between them, the batches): at this cap about 1.6 GB, which the estimate shown before the
-/// run says in advance.
-pub const MAX_PIXELS: usize = 200_000_000;
-
 impl Config {
     /// Every setting out of its range (see [`KNOBS`]), and a synthesized set too large for a tab.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors: Vec<FieldError> =
             KNOBS.iter().filter_map(|k| k.check(self).err()).collect();
+        // A set whose run would pass the tab's memory limit is refused before it is generated.
         if errors.is_empty() {
-            let pixels_per_image = 784 * digits_for(self.classes);
-            if self.classes * self.per_class * pixels_per_image > MAX_PIXELS {
+            let image = 784 * digits_for(self.classes);
+            let bytes = self.teacher_estimate().data_bytes;
+            let peak = memory::tab_peak(bytes);
+            if peak > memory::TAB_LIMIT {
+                let max = (memory::max_data_bytes() / (self.classes * image))
+                    .saturating_sub(self.val_per_class);
                 errors.push(FieldError {
                     field: "per_class",
                     problem: Problem::TooLarge {
                         classes: self.classes,
                         per_class: self.per_class,
-                        max: MAX_PIXELS / (self.classes * pixels_per_image),
+                        peak: memory::in_words(peak),
+                        limit: memory::in_words(memory::TAB_LIMIT),
+                        max,
                     },
                 });
             }

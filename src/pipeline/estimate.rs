@@ -2,11 +2,9 @@
 //! and the steps it takes — and, with a speed measured in this browser, about how long.
 
 use super::Config;
+use super::memory;
 use super::plan::Teachers;
 use crate::data::numeral::digits_for;
-
-/// Numerals larger than this get a word on memory before the run.
-const BIG_DATA_MB: f32 = 50.0;
 
 /// A run longer than this gets a word before it starts.
 pub const LONG_RUN_S: f32 = 120.0;
@@ -14,7 +12,7 @@ pub const LONG_RUN_S: f32 = 120.0;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Estimate {
     /// Bytes of synthesized images (training + validation); the page and the training worker each
-    /// hold a copy.
+    /// hold copies ([`memory::tab_peak`]).
     pub data_bytes: usize,
     pub steps: usize,
 }
@@ -61,15 +59,14 @@ impl Estimate {
         self.steps as f32 * ms_per_step / 1000.0
     }
 
-    /// In words, e.g. "785 steps · 8.6 MB of numerals · about 23 s at 29 ms per step measured here".
+    /// In words, e.g. "785 steps · 8.6 MB of numerals, about 160 MB of memory in this tab · about 23
+    /// s at 29 ms per step (measured here)".
     pub fn describe(&self, ms_per_step: Option<f32>) -> String {
         let mb = self.data_bytes as f32 / 1e6;
         let mut size = format!("{} steps", self.steps);
         if self.data_bytes > 0 {
-            size += &format!(" · {mb:.1} MB of numerals");
-        }
-        if mb > BIG_DATA_MB {
-            size += " (the tab holds several times this while training)";
+            let peak = memory::in_words(memory::tab_peak(self.data_bytes));
+            size += &format!(" · {mb:.1} MB of numerals, about {peak} of memory in this tab");
         }
         match ms_per_step {
             Some(ms) => {

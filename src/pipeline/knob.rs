@@ -72,13 +72,15 @@ pub enum Problem {
         max: String,
         got: String,
     },
-    /// The synthesized set would not fit a browser tab.
+    /// The synthesized set's run would take more memory than a tab should give it.
     #[error(
-        "{classes} classes × {per_class} images is too large for a browser tab (at most {max} images per class for this K)"
+        "{classes} classes × {per_class} images would take about {peak} of memory in this tab, over its {limit} limit (at most {max} images per class for this K)"
     )]
     TooLarge {
         classes: usize,
         per_class: usize,
+        peak: String,
+        limit: String,
         max: usize,
     },
 }

@@ -1,7 +1,7 @@
 //! The orchestration above the core: one serialisable [`Config`] (every setting, declared once in
 //! [`knobs`]) and the stage settings derived from it, the link and the view, the scenarios, the
-//! estimate before a run, the backend policy, and the [`Session`] that runs synthesize → teacher →
-//! compare for the CLI and the training worker. Nothing below (data, model, protocol, train, distill)
+//! estimate before a run and the tab's memory for it, the backend policy, and the [`Session`] that
+//! runs synthesize → teacher → compare for the CLI and the training worker. Nothing below (data, model, protocol, train, distill)
 //! imports this layer.
 
 pub mod backend;
@@ -12,6 +12,7 @@ pub mod estimate;
 pub mod knob;
 pub mod knobs;
 pub mod link_problem;
+pub mod memory;
 pub mod plan;
 pub mod scenarios;
 #[cfg(feature = "train")]

@@ -158,6 +158,17 @@ impl Session {
         self.teacher.as_ref().map(|t| t.device.clone())
     }
 
+    /// Whether it holds trained work that its weights on the page could not rebuild at once: a
+    /// teacher on a GPU, a heavy teacher trained ahead, teachers trained for the other seeds.
+    pub fn keeps_trained_work(&self) -> bool {
+        self.heavy.is_some()
+            || !self.seeded.is_empty()
+            || self
+                .teacher
+                .as_ref()
+                .is_some_and(|t| t.device != Device::flex())
+    }
+
     /// Gives up the held teacher and those trained for other seeds (a lost device: the caller
     /// decides whether the held one's tensors may drop).
     pub fn take_teacher(&mut self) -> Option<(LeNet5, Device)> {

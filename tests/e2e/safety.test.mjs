@@ -107,7 +107,7 @@ test('several clicks in one task start one job, not overlapping ones', { timeout
     // Three clicks delivered in the same task, as a fast double-click or a script would.
     const clickThrice = (id) => page.evaluate((id) => { for (let i = 0; i < 3; i++) document.getElementById(id).click(); }, id);
     // Before any run: the size of the run from the settings; after one, its time at the measured speed.
-    assert.match(await page.locator('#teacher-estimate').innerText(), /8 steps · 0\.\d MB of numerals · the time is estimated after a first run/);
+    assert.match(await page.locator('#teacher-estimate').innerText(), /8 steps · 0\.\d MB of numerals, about \d+ MB of memory in this tab · the time is estimated after a first run/);
     await clickThrice('train');
     await page.locator('#teacher-result').waitFor({ timeout: 120_000 });
     assert.match(await page.locator('#teacher-estimate').innerText(), /about \d+ s at \d+ ms per step \(measured here\)/);

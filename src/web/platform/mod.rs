@@ -1,5 +1,5 @@
 //! The browser underneath the app: WebGPU probing, JavaScript glue, fetching the app's own data files,
-//! local storage, downloads, reading picked files, the page's pipeline host and the panic panel.
+//! local storage, the module's memory, downloads, reading picked files, the page's pipeline host and the panic panel.
 
 pub mod canvas;
 pub mod constructors;
@@ -11,6 +11,7 @@ pub mod gpu;
 pub mod gpu_device;
 pub mod host;
 pub mod js;
+pub mod memory;
 pub mod offline;
 pub mod own_files;
 pub mod panic;

@@ -18,7 +18,7 @@ use web_sys::{ErrorEvent, Event as DomEvent, MessageEvent, Worker, WorkerOptions
 use crate::protocol::{Control, Event, Stop};
 use leptos::prelude::*;
 
-use super::messages::{Done, Reply, Request, SentOnce, decode, encode};
+use super::messages::{Done, Reply, Request, SentOnce, Vitals, decode, encode};
 use crate::data::{ImageSet, Target};
 use crate::web::state::AppState;
 
@@ -37,6 +37,8 @@ struct Connection {
     /// When the page last heard from it (ms, the page's clock): every message counts, and a worker
     /// sends a heartbeat every second (`watchdog.rs`).
     heard: f64,
+    /// What it last said it holds (its heartbeat, and just before each job's end).
+    vitals: Vitals,
     /// Whoever waits for the worker to load (the warm-up at start, a job); empty once it listens.
     waiting: Vec<oneshot::Sender<Result<(), String>>>,
     /// The worker has loaded its module and listens (a message sent before may find no listener).
@@ -330,6 +332,7 @@ pub async fn connect(i: usize) -> Result<(), String> {
         *c = Some(Connection {
             worker,
             heard: now_ms(),
+            vitals: Vitals::default(),
             waiting: vec![ready],
             listening: false,
             job: None,
@@ -377,14 +380,56 @@ fn stop_worker(i: usize, reason: &str, stop: Option<Stop>) {
     }
 }
 
+/// Ends worker `i` between jobs if it holds much memory and nothing the page needs: a wasm memory
+/// never shrinks, so ending the worker is how the tab gives it back (after a large run, or its cancel).
+fn release_if_large(i: usize) {
+    let release = with_slot(i, |c| {
+        c.as_ref()
+            .filter(|c| c.job.is_none() && c.vitals.worth_releasing())
+            .map(|c| c.vitals.memory)
+    });
+    if let Some(bytes) = release
+        && let Some(c) = with_slot(i, Option::take)
+    {
+        c.worker.terminate();
+        web_sys::console::info_1(
+            &format!(
+                "A training worker holding {:.0} MB was ended to give its memory back.",
+                bytes as f64 / 1e6
+            )
+            .into(),
+        );
+    }
+}
+
+/// The page's and each running worker's wasm memory, in bytes, as JSON (`{"page": …, "workers":
+/// {"0": …}}`): for the memory benchmark and the tests (`wasmBindings.memory_report()`).
+pub fn memory_report() -> String {
+    let workers: serde_json::Map<String, serde_json::Value> = POOL.with_borrow(|pool| {
+        pool.iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.as_ref().map(|c| (i.to_string(), c.vitals.memory.into())))
+            .collect()
+    });
+    serde_json::json!({
+        "page": crate::web::platform::memory::wasm_bytes(),
+        "workers": workers,
+    })
+    .to_string()
+}
+
 fn receive(i: usize, reply: Reply) {
     // Events update the page only while a job of this worker waits for them.
     let state = with_slot(i, |c| c.as_ref().is_some_and(|c| c.job.is_some()))
         .then(|| PAGE.with_borrow(|p| *p))
         .flatten();
     match (reply, state) {
-        // A heartbeat: hearing it was the point (`heard`, above).
-        (Reply::Alive, _) => {}
+        // A heartbeat: hearing it was the point (`heard`, above), and what the worker holds.
+        (Reply::Alive(vitals), _) => with_slot(i, |c| {
+            if let Some(c) = c {
+                c.vitals = vitals;
+            }
+        }),
         (Reply::Ready, _) => {
             let waiting = with_slot(i, |c| {
                 c.as_mut().map_or_else(Vec::new, |c| {
@@ -404,6 +449,7 @@ fn receive(i: usize, reply: Reply) {
             if let Some(job) = with_slot(i, |c| c.as_mut().and_then(|c| c.job.take())) {
                 let _ = job.send(outcome);
             }
+            release_if_large(i);
         }
         (Reply::Event(event), Some(state)) => state.apply_from(i, event),
         (

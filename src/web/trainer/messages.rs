@@ -115,8 +115,9 @@ pub struct TeacherInputs {
 pub enum Reply {
     /// The worker has loaded the module and listens.
     Ready,
-    /// A heartbeat, every second while the worker's event loop turns (`watchdog.rs`).
-    Alive,
+    /// A heartbeat, every second while the worker's event loop turns (`watchdog.rs`), and just
+    /// before each `Done`: what the worker holds.
+    Alive(Vitals),
     Event(Event),
     /// A finished method, with its weights (left out of `MethodResult`'s own serialization).
     MethodDone {
@@ -130,6 +131,27 @@ pub enum Reply {
     Done(Result<Done, Stop>),
     /// The worker panicked; it is of no further use.
     Panic(String),
+}
+
+/// What a worker holds: its memory, and whether it keeps work the page could not rebuild from what it
+/// has (a teacher on WebGPU, a heavy teacher trained ahead, the other seeds' teachers).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Vitals {
+    /// Its wasm memory, in bytes (it only grows; the worker gives it back by ending).
+    pub memory: u64,
+    pub keeps_work: bool,
+}
+
+impl Vitals {
+    /// A worker holding more than this, and no work the page needs, is ended after its job (or its
+    /// cancel), so the tab gives its memory back; the next job starts a fresh one. Above what the
+    /// default demo's workers hold (docs/performance.md), so the demo never waits for a new one.
+    pub const RELEASE_ABOVE: u64 = 256 << 20;
+
+    /// Whether the page should end this worker once its job is over.
+    pub fn worth_releasing(&self) -> bool {
+        self.memory > Self::RELEASE_ABOVE && !self.keeps_work
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -171,10 +193,28 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shared<T> {
     }
 }
 
+/// The message's bytes, in a buffer of exactly their size: a growing one would hold up to twice a
+/// large dataset while it grows, and the page's wasm memory never shrinks back.
 pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut out = Vec::new();
+    let mut size = Counter(0);
+    ciborium::into_writer(value, &mut size).expect("counting CBOR bytes cannot fail");
+    let mut out = Vec::with_capacity(size.0);
     ciborium::into_writer(value, &mut out).expect("writing CBOR to memory cannot fail");
     out
+}
+
+/// A writer that only counts.
+struct Counter(usize);
+
+impl std::io::Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 pub fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, String> {

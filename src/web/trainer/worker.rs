@@ -19,9 +19,11 @@ use crate::protocol::{Cancelled, Event, Host, Stop};
 use crate::train::{BackendKind, TeacherConfig, measure::measure_backends};
 use burn::prelude::Device;
 
-use super::messages::{DistillJob, Done, Reply, Request, SentOnce, Shared, TeacherInputs, decode};
+use super::messages::{
+    DistillJob, Done, Reply, Request, SentOnce, Shared, TeacherInputs, Vitals, decode,
+};
 use super::worker_host::{CONTROL, WorkerHost, post, scope};
-use crate::web::platform::gpu_device;
+use crate::web::platform::{gpu_device, memory};
 
 thread_local! {
     /// The worker's pipeline: it keeps the trained teacher, on its device, for stage 3.
@@ -67,8 +69,18 @@ pub fn start() {
     on_message.forget();
     post(&Reply::Ready);
     // The page's watchdog hears this while the worker's event loop turns, even in a long job.
-    gloo_timers::callback::Interval::new(super::watchdog::HEARTBEAT_MS, || post(&Reply::Alive))
-        .forget();
+    gloo_timers::callback::Interval::new(super::watchdog::HEARTBEAT_MS, || {
+        post(&Reply::Alive(vitals()))
+    })
+    .forget();
+}
+
+/// What this worker holds now (during a job the session is taken out: it keeps no work then).
+fn vitals() -> Vitals {
+    Vitals {
+        memory: memory::wasm_bytes(),
+        keeps_work: SESSION.with_borrow(Session::keeps_trained_work),
+    }
 }
 
 async fn run(request: Request) {
@@ -104,6 +116,8 @@ async fn run(request: Request) {
             panic!("a deliberate panic in the training worker, triggered from outside the app")
         }
     };
+    // What it holds after the job, read before the page hears that it ended.
+    post(&Reply::Alive(vitals()));
     post(&Reply::Done(outcome));
 }
 
