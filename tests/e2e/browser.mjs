@@ -33,11 +33,11 @@ const WATCH_NOTICES = () => {
 /// `args`: extra Chromium flags; `initScript`: runs in the page before the app; `workerPrelude`: script
 /// text run in the training worker before the app's module loads (the worker script is served with it
 /// prepended); `scale`: the device pixel ratio; `colorScheme`: 'light' or 'dark'; `serviceWorkers`:
-/// 'block' to keep the offline cache out of a test that counts what the network sends.
+/// 'block' to keep the offline cache out of a test that counts what the network sends; `dist`: the
+/// folder to serve (the built dist/ unless given).
 export async function openApp({ webgpu, hook, width = 1280, height = 900, query = '', permissions = [],
   args = [], initScript, workerPrelude, base = '/', scale = 1, colorScheme = 'light',
-  serviceWorkers = 'allow' } = {}) {
-  const dist = join(import.meta.dirname, '..', '..', 'dist');
+  serviceWorkers = 'allow', dist = join(import.meta.dirname, '..', '..', 'dist') } = {}) {
   // Under a sub-path the site root serves nothing: every file must be asked for relative to the page.
   const server = base === '/'
     ? await serve(dist, 0, hook)
