@@ -5,13 +5,15 @@
 // built dist/.
 //   node bench/gpu-check.mjs [--skip-quick]
 // Chromium's flags for a hardware adapter on Linux (no display): WebGPU over Vulkan, the GPU blocklist
-// ignored (headless Chromium otherwise falls back to SwiftShader, which the JSON then names).
+// ignored (headless Chromium otherwise falls back to SwiftShader, which the JSON then names). Not yet
+// tried on a hardware GPU; on this project's GPU-less machines they keep the page from loading, while
+// GPU_FLAGS='--enable-unsafe-webgpu' runs the whole check on SwiftShader. GPU_FLAGS replaces them.
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { serve } from '../scripts/static-server.mjs';
 
-export const GPU_FLAGS = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-angle=vulkan',
-  '--use-vulkan=native', '--disable-vulkan-surface', '--ignore-gpu-blocklist'];
+export const GPU_FLAGS = process.env.GPU_FLAGS?.split(' ') ?? ['--enable-unsafe-webgpu', '--enable-features=Vulkan',
+  '--use-angle=vulkan', '--use-vulkan=native', '--disable-vulkan-surface', '--ignore-gpu-blocklist'];
 const QUICK = '?nv=20&de=10&m=lwkd,ce,tfkd';
 const log = (m) => process.stderr.write(`[gpu-check] ${m}\n`);
 const server = await serve(join(import.meta.dirname, '..', 'dist'), 0);

@@ -3,7 +3,7 @@
 # against Flex on LeNet-5 — throughput and first step, `lwkd bench` — and headless Chromium with WebGPU
 # on the hardware adapter (bench/gpu-check.mjs: the adapter, *Measure both backends*, *Automatic*'s
 # choice, the Quick look link on WebGPU and on the CPU). Builds what is missing first.
-#   bash bench/gpu-check.sh [--skip-quick] > gpu-check.json
+#   bash bench/gpu-check.sh [--skip-quick] > gpu-check.json   (GPU_FLAGS=…: Chromium's flags, see the .mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || bash scripts/build-web.sh >&2
