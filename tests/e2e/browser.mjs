@@ -130,6 +130,18 @@ export const shot = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${n
 /// What fits the window only (for pictures of a first screen or a phone).
 export const shotView = (page, name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 
+/// Runs the link's three stages through their buttons: generate, train the teacher, start the
+/// comparison (its rows are the caller's to wait for).
+export async function runStages(page, timeout = 300_000) {
+  await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
+  await page.click('#generate');
+  await page.locator('#synth-summary').waitFor();
+  await page.click('#train');
+  await page.locator('#teacher-result').waitFor({ timeout });
+  await page.locator('#distill-run:enabled').waitFor({ timeout: 60_000 });
+  await page.click('#distill-run');
+}
+
 /// Generates `perClass` numerals per class and trains the teacher `epochs` epochs, through the form.
 export async function trainSmallTeacher(page, perClass = 60, epochs = 2) {
   await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });

@@ -3,7 +3,7 @@
 // comparison's accuracy charts zoom their y axis to the data.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp, shot } from './browser.mjs';
+import { openApp, runStages, shot } from './browser.mjs';
 
 const RUN_TIMEOUT = 300_000;
 const CONTROLS = {
@@ -21,12 +21,7 @@ test('the teacher controls run from their link as rows with their lines; accurac
     // Every control is a box of its own, under the question it answers.
     for (const m of Object.keys(CONTROLS)) assert.ok(await page.isChecked(`#method-${m}`), m);
     assert.match(await page.locator('.controls-title').innerText(), /Does the teacher matter\?/);
-    await page.click('#generate');
-    await page.locator('#synth-summary').waitFor();
-    await page.click('#train');
-    await page.locator('#teacher-result').waitFor({ timeout: RUN_TIMEOUT });
-    await page.locator('#distill-run:enabled').waitFor({ timeout: 60_000 });
-    await page.click('#distill-run');
+    await runStages(page, RUN_TIMEOUT);
     await page.waitForFunction((n) => document.querySelectorAll('#results-table tbody tr').length === n,
       methods.length, { timeout: RUN_TIMEOUT });
     await page.locator('#distill-run:enabled').waitFor({ timeout: 60_000 });

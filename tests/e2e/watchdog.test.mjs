@@ -4,7 +4,7 @@
 // once even when a worker does not answer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openApp } from './browser.mjs';
+import { openApp, runStages } from './browser.mjs';
 
 const RUN_TIMEOUT = 300_000;
 // Small and long enough to be stopped mid-way: two workers, eight students.
@@ -14,13 +14,7 @@ const QUERY = '?n=50&nv=20&te=1&tpc=100&de=30&seeds=2&m=lwkd,ce,ls,tfkd';
 async function comparing() {
   const app = await openApp({ webgpu: false, query: QUERY });
   const { page } = app;
-  await page.locator('#generate:enabled').waitFor({ timeout: 60_000 });
-  await page.click('#generate');
-  await page.locator('#synth-summary').waitFor();
-  await page.click('#train');
-  await page.locator('#teacher-result').waitFor({ timeout: RUN_TIMEOUT });
-  await page.locator('#distill-run:enabled').waitFor({ timeout: 60_000 });
-  await page.click('#distill-run');
+  await runStages(page, RUN_TIMEOUT);
   await page.waitForFunction(() => document.querySelectorAll('#results-table tbody tr').length > 0,
     null, { timeout: RUN_TIMEOUT });
   return app;
