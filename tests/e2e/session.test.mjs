@@ -54,10 +54,13 @@ test('ten runs in one tab: JS heap and wasm memory stay flat, no slowdown', { ti
     assert.ok(last.heap <= second.heap * 1.1 + 1e6, `JS heap grew from ${second.heap} to ${last.heap}`);
     assert.ok(last.wasm <= second.wasm * 1.1, `wasm memory grew from ${second.wasm} to ${last.wasm}`);
     assert.ok(last.worker <= second.worker * 1.1, `the worker's wasm memory grew from ${second.worker} to ${last.worker}`);
-    // Completed runs only (odd): the last two against the first two after warm-up, at most 10 % slower.
-    const early = (runs[2].seconds + runs[4].seconds) / 2;
-    const late = (runs[6].seconds + runs[8].seconds) / 2;
-    assert.ok(late <= early * 1.1, `runs 7 and 9 took ${late} s on average, runs 3 and 5 ${early} s`);
+    // Completed runs only (odd), the faster of each pair, so that one run slowed by the shared machine
+    // does not decide. On a flat session the two pairs differed by up to 1.2× (CI, 2026-12-06; 24 runs in
+    // a row stayed within 3.6–4.0 s after warm-up): a leak that makes each run 10 % slower than the one
+    // before shows 1.46× here, one that adds 15 % shows 1.75×.
+    const early = Math.min(runs[2].seconds, runs[4].seconds);
+    const late = Math.min(runs[6].seconds, runs[8].seconds);
+    assert.ok(late <= early * 1.4, `runs 7 and 9 took at least ${late} s, runs 3 and 5 ${early} s`);
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });
