@@ -129,8 +129,10 @@ impl Layout {
         // Stacked: the images on a line, the three charts below them, each as wide as the page.
         let width = avail.max(240.0);
         let bar_w = width - 20.0;
-        let chart_h = ROW_H - 10.0;
-        let top = IMG + 24.0;
+        // Each chart's title sits above it and its figures line below it: a row height apart, with
+        // room for both lines of text between two charts, and below the image's class name.
+        let chart_h = ROW_H + 4.0;
+        let top = IMG + 34.0;
         let draw_w = (synth_w.max(IMG) + 24.0).max(110.0);
         Self {
             x_synth,
