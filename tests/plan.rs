@@ -55,3 +55,47 @@ fn a_plan_runs_seed_by_seed_or_longest_first() {
         ]
     );
 }
+
+#[test]
+fn the_pool_takes_a_core_each_but_one_and_reads_webkits_rounded_count() {
+    use lwkd::pipeline::workers::{Machine, workers};
+    let machine = |cores, webkit| Machine {
+        cores,
+        webkit,
+        memory_gb: None,
+    };
+    assert_eq!(
+        workers(6, false, machine(2, false), None),
+        2,
+        "two on two cores"
+    );
+    assert_eq!(
+        workers(6, false, machine(4, false), None),
+        3,
+        "a core for the page"
+    );
+    assert_eq!(
+        workers(6, false, machine(16, false), None),
+        4,
+        "at most four"
+    );
+    assert_eq!(
+        workers(2, false, machine(16, false), None),
+        2,
+        "no idle worker"
+    );
+    assert_eq!(workers(6, true, machine(16, false), None), 1, "one GPU");
+    // WebKit says 4 on a 2-core machine: its 4 is taken as 2, its 8 as it is.
+    assert_eq!(workers(6, false, machine(4, true), None), 2);
+    assert_eq!(workers(6, false, machine(8, true), None), 4);
+    let small = Machine {
+        memory_gb: Some(0.5),
+        ..machine(8, false)
+    };
+    assert_eq!(workers(6, false, small, None), 1, "two per GB");
+    assert_eq!(
+        workers(6, false, machine(2, false), Some(3)),
+        3,
+        "a test's override"
+    );
+}

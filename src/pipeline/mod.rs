@@ -23,6 +23,7 @@ pub mod summary;
 pub mod tune;
 pub mod url;
 pub mod view;
+pub mod workers;
 
 pub use backend::{BackendChoice, BackendPreference, GpuInfo};
 pub use config::Config;

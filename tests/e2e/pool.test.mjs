@@ -50,8 +50,12 @@ test('a pool of workers gives the numbers one worker gives, seed for seed', { ti
 });
 
 test('a fault in one worker of the pool ends the comparison with a message; the next one gets a fresh worker', { timeout: 600_000 }, async () => {
-  // Worker 1 throws as soon as its first message arrives.
-  const workerPrelude = `if (self.name === 'lwkd-trainer-1') self.addEventListener('message', () => { throw new Error('a deliberate fault in worker 1'); }, { once: true });`;
+  // Worker 1 throws as soon as its first job arrives (after the compiled module the page sends first).
+  const workerPrelude = `if (self.name === 'lwkd-trainer-1') self.addEventListener('message', function fault(e) {
+    if (e.data && 'lwkdModule' in e.data) return;
+    self.removeEventListener('message', fault);
+    throw new Error('a deliberate fault in worker 1');
+  });`;
   const { page, close } = await openApp({
     webgpu: false, workerPrelude, query: '?n=50&nv=10&te=1&tpc=20&de=2&m=ce,tfkd,ls',
   });

@@ -15,7 +15,7 @@ test('ten runs in one tab: JS heap and wasm memory stay flat, no slowdown', { ti
     // The training worker instantiates the same module; keep its exports (and so its memory).
     workerPrelude: `for (const name of ['instantiate', 'instantiateStreaming']) {
       const original = WebAssembly[name];
-      WebAssembly[name] = async (...a) => { const r = await original(...a); self.__wasm = r.instance.exports; return r; };
+      WebAssembly[name] = async (...a) => { const r = await original(...a); self.__wasm = (r.instance ?? r).exports; return r; };
     }`,
   });
   try {

@@ -25,10 +25,23 @@ impl Host for WebHost {
     }
 }
 
-/// A browser checkpoint (the page's or the training worker's): gives the event loop a turn, stops on
-/// a lost device or a cancel, waits while `control()` says pause, and returns how long it waited.
+/// How often a running job gives the event loop a turn: each frame on the page, and in a worker often
+/// enough that a pause or cancel (a message) is read at once. Not every step: a turn is a message
+/// through a channel, which in WebKit is a round trip to another process (bench/engine-timeline.mjs).
+const TURN_EVERY: Duration = Duration::from_millis(16);
+
+thread_local! {
+    static LAST_TURN: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// A browser checkpoint (the page's or the training worker's): gives the event loop a turn if
+/// [`TURN_EVERY`] has passed since the last, stops on a lost device or a cancel, waits while
+/// `control()` says pause, and returns how long it waited.
 pub async fn checkpoint(control: impl Fn() -> Control) -> Result<Duration, Cancelled> {
-    super::yield_now::yield_now().await;
+    if LAST_TURN.get().is_none_or(|t| t.elapsed() >= TURN_EVERY) {
+        super::yield_now::yield_now().await;
+        LAST_TURN.set(Some(Instant::now()));
+    }
     if crate::protocol::device_loss::device_lost().is_some() {
         return Err(Cancelled);
     }

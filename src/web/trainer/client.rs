@@ -248,10 +248,10 @@ pub fn module_version() -> String {
         .unwrap_or_default()
 }
 
-/// The worker script's URL, with its training module's, versioned by their hash that the build put in
+/// The worker script's URL and its training module's, versioned by their hash that the build put in
 /// the page (`scripts/version-worker.mjs`; Trunk does not hash a worker's files), so a cache never
 /// pairs a new page with an old loader or training module.
-fn script_url() -> Result<String, String> {
+fn script_url() -> Result<(String, String), String> {
     let page = page_module()?;
     let version = module_version();
     let beside = |name: &str| {
@@ -264,13 +264,14 @@ fn script_url() -> Result<String, String> {
     };
     let script = web_sys::Url::new_with_base(SCRIPT, &page).map_err(|e| format!("{e:?}"))?;
     // The loader is versioned too: the service worker answers a versioned URL with that version only.
+    let wasm = beside(WASM)?;
     let query = form_urlencoded::Serializer::new(String::new())
         .append_pair("v", &version)
         .append_pair("js", &beside(MODULE)?)
-        .append_pair("wasm", &beside(WASM)?)
+        .append_pair("wasm", &wasm)
         .finish();
     script.set_search(&query);
-    Ok(script.href())
+    Ok((script.href(), wasm))
 }
 
 /// Starts worker `i` (if not running) and waits until it listens.
@@ -295,8 +296,13 @@ pub async fn connect(i: usize) -> Result<(), String> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     options.set_name(&format!("lwkd-trainer-{i}"));
-    let worker = Worker::new_with_options(&script_url()?, &options)
+    let (script, wasm) = script_url()?;
+    let worker = Worker::new_with_options(&script, &options)
         .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+    {
+        let worker = worker.clone();
+        leptos::task::spawn_local(async move { super::module::hand_to(&worker, &wasm).await });
+    }
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         with_slot(i, |c| {
             if let Some(c) = c {

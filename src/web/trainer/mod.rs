@@ -4,6 +4,7 @@
 
 pub mod client;
 pub mod messages;
+mod module;
 pub mod watchdog;
 #[cfg(feature = "train")]
 pub mod worker;
