@@ -21,7 +21,9 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // A request that asks past every cache (a recorded run, which its author may replace) goes to the network.
+  if (request.method !== 'GET' || request.cache === 'no-store'
+    || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(request.mode === 'navigate' ? networkFirst(request) : cacheFirst(request));
 });
 

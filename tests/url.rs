@@ -145,9 +145,13 @@ fn the_view_round_trips_and_bad_view_options_are_reported() {
         stages: vec![2, 3],
         hide: vec!["seed".into(), "methods".into()],
         autoplay: true,
+        recording: Some("runs/quick look.json".into()),
     };
     let q = v.to_query();
-    assert_eq!(q, "embed=1&stages=2,3&hide=seed,methods&autoplay=1");
+    assert_eq!(
+        q,
+        "embed=1&stages=2,3&hide=seed,methods&autoplay=1&rec=runs/quick+look.json"
+    );
     assert_eq!(ViewOptions::from_query(&q), (v, Vec::new()));
     // The view's keys are not "unknown parameters" of the settings, and vice versa.
     assert!(from_query(&q).1.is_empty());
@@ -158,6 +162,20 @@ fn the_view_round_trips_and_bad_view_options_are_reported() {
         ("stages=", "stages: “” is not a list"),
         ("hide=seed,bogus", "hide: “bogus” is not a control"),
         ("autoplay=2", "autoplay: “2” is not 1 or 0"),
+        (
+            "rec=https://example.com/run.json",
+            "rec: “https://example.com/run.json” is not a .json file on this site",
+        ),
+        (
+            "rec=//example.com/run.json",
+            "is not a .json file on this site",
+        ),
+        (
+            "rec=javascript:alert(1)//.json",
+            "is not a .json file on this site",
+        ),
+        ("rec=runs/quick.csv", "is not a .json file on this site"),
+        ("rec=", "is not a .json file on this site"),
     ] {
         let (v, problems) = ViewOptions::from_query(q);
         assert!(
@@ -193,6 +211,11 @@ fn hidden_stages_that_shown_ones_need_run_by_themselves() {
     assert_eq!(view("stages=1").runs_by_itself(), 0);
     assert_eq!(view("autoplay=1").runs_by_itself(), 3);
     assert_eq!(view("autoplay=1&stages=1,2").runs_by_itself(), 2);
+    assert_eq!(
+        view("embed=1&stages=3&autoplay=1&rec=runs/quick.json").runs_by_itself(),
+        0,
+        "a recorded run trains nothing until the reader asks"
+    );
 }
 
 #[test]

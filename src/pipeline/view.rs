@@ -1,13 +1,14 @@
 //! How the page is shown, as opposed to what it runs: embed mode for an `<iframe>`, which stages are
-//! visible, which controls are hidden, and autoplay. Like the settings, these live in the URL
-//! (`?embed=1&stages=2,3&hide=seed,lr&autoplay=1`), so an embed snippet is just a link.
+//! visible, which controls are hidden, autoplay, and a recorded run to open on. Like the settings,
+//! these live in the URL (`?embed=1&stages=2,3&hide=seed,lr&autoplay=1&rec=runs/quick.json`), so an
+//! embed snippet is just a link.
 
 use super::knob::Problem;
 use super::knobs::knob_for;
 use super::link_problem::LinkProblem;
 
 /// The URL keys of the view (the settings' keys are in [`super::knobs::KNOBS`]).
-pub const VIEW_KEYS: [&str; 4] = ["embed", "stages", "hide", "autoplay"];
+pub const VIEW_KEYS: [&str; 5] = ["embed", "stages", "hide", "autoplay", "rec"];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewOptions {
@@ -19,6 +20,9 @@ pub struct ViewOptions {
     pub hide: Vec<String>,
     /// Run every shown stage, in order, as soon as the page is ready.
     pub autoplay: bool,
+    /// A recorded run (a file exported by *Save as a recorded run*, on this site) shown at once:
+    /// nothing loads or trains until the reader asks for a live run.
+    pub recording: Option<String>,
 }
 
 impl Default for ViewOptions {
@@ -28,6 +32,7 @@ impl Default for ViewOptions {
             stages: vec![1, 2, 3],
             hide: Vec::new(),
             autoplay: false,
+            recording: None,
         }
     }
 }
@@ -44,7 +49,11 @@ impl ViewOptions {
     /// The stages that start by themselves, in order, up to this one (0: none). A hidden stage that a
     /// shown stage needs runs by itself (nobody could press its button); with autoplay, every stage up
     /// to the last shown one does.
+    /// A recorded run stands in for all of them until the reader asks for a live one.
     pub fn runs_by_itself(&self) -> u8 {
+        if self.recording.is_some() {
+            return 0;
+        }
         let last_shown = self.stages.iter().copied().max().unwrap_or(0);
         let needed = (1..last_shown)
             .filter(|s| !self.shows(*s))
@@ -73,6 +82,10 @@ impl ViewOptions {
         }
         if self.autoplay {
             parts.push("autoplay=1".to_string());
+        }
+        if let Some(path) = &self.recording {
+            let encoded: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+            parts.push(format!("rec={}", encoded.replace("%2F", "/")));
         }
         parts.join("&")
     }
@@ -121,6 +134,14 @@ impl ViewOptions {
                         _ => bad("stages", &val, "a list of stages 1, 2, 3"),
                     }
                 }
+                "rec" => match recording_path(&val) {
+                    Some(path) => v.recording = Some(path),
+                    None => bad(
+                        "rec",
+                        &val,
+                        "a .json file on this site, such as runs/quick.json (the app asks no other site for anything)",
+                    ),
+                },
                 "hide" => {
                     for c in val.split(',').filter(|c| !c.is_empty()) {
                         if knob_for(c).is_none() {
@@ -135,4 +156,16 @@ impl ViewOptions {
         }
         (v, problems)
     }
+}
+
+/// A recorded run's address as a link may give it: a path on the app's own site (relative to the
+/// page, or from the site's root), ending in `.json`. A scheme or a `//` host would name another
+/// site, which the app never asks for anything.
+pub fn recording_path(text: &str) -> Option<String> {
+    let t = text.trim();
+    let foreign = t.starts_with("//")
+        || t.contains('\\')
+        || t.split('/').next().is_some_and(|first| first.contains(':'));
+    let fits = !t.is_empty() && t.len() <= 300 && !t.chars().any(char::is_control);
+    (fits && !foreign && t.to_ascii_lowercase().ends_with(".json")).then(|| t.to_string())
 }

@@ -132,6 +132,12 @@ fn DataLine() -> impl IntoView {
     let data = use_state().data;
     view! {
             {move || match data.get() {
+                DataStatus::NotAsked => view! {
+                    <p class="muted small" id="data-status">
+                        "Nothing was trained or downloaded for this: the digits (7.8 MB) and the training load when you press "
+                        <em>"Run it live"</em>"."
+                    </p>
+                }.into_any(),
                 DataStatus::Loading => view! { <p class="notice" id="data-status">"Loading MNIST digits (7.8 MB)…"</p> }.into_any(),
                 DataStatus::Failed(msg) => view! {
                     <div class="notice error" id="data-status" role="alert">

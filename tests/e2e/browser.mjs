@@ -34,14 +34,15 @@ const WATCH_NOTICES = () => {
 /// text run in the training worker before the app's module loads (the worker script is served with it
 /// prepended); `scale`: the device pixel ratio; `colorScheme`: 'light' or 'dark'; `serviceWorkers`:
 /// 'block' to keep the offline cache out of a test that counts what the network sends; `dist`: the
-/// folder to serve (the built dist/ unless given).
+/// folder to serve (the built dist/ unless given); `mounts`: other folders served beside it (a blog
+/// post's files), by URL prefix.
 export async function openApp({ webgpu, hook, width = 1280, height = 900, query = '', permissions = [],
   args = [], initScript, workerPrelude, base = '/', scale = 1, colorScheme = 'light',
-  serviceWorkers = 'allow', dist = join(import.meta.dirname, '..', '..', 'dist') } = {}) {
+  serviceWorkers = 'allow', dist = join(import.meta.dirname, '..', '..', 'dist'), mounts = {} } = {}) {
   // Under a sub-path the site root serves nothing: every file must be asked for relative to the page.
   const server = base === '/'
-    ? await serve(dist, 0, hook)
-    : await serve(join(import.meta.dirname, 'no-site-root'), 0, hook, { mounts: { [base]: dist } });
+    ? await serve(dist, 0, hook, { mounts })
+    : await serve(join(import.meta.dirname, 'no-site-root'), 0, hook, { mounts: { ...mounts, [base]: dist } });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

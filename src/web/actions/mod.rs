@@ -10,6 +10,7 @@ pub mod gpu_lost;
 mod heavy_ahead;
 mod job;
 pub mod leaving;
+pub mod live;
 pub mod own_images;
 mod pool;
 mod pool_size;

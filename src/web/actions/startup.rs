@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{backend, targets};
-use crate::web::platform::{fetch, gpu, offline, storage};
+use crate::web::platform::{fetch, gpu, offline, recording, storage};
 use crate::web::state::AppState;
 
 fn now_ms() -> f64 {
@@ -42,10 +42,15 @@ async fn load_data(state: AppState) {
     }
 }
 
-/// Starts loading the digits, probing WebGPU and watching the training workers' jobs.
+/// Starts loading the digits (unless a recorded run is shown: then when a live run is asked for),
+/// probing WebGPU and watching the training workers' jobs.
 pub fn load(state: AppState) {
     crate::web::trainer::watchdog::start();
-    spawn_local(load_data(state));
+    if state.view.with_value(|v| v.recording.is_some()) {
+        state.defer_digits();
+    } else {
+        spawn_local(load_data(state));
+    }
     spawn_local(async move {
         let info = gpu::probe().await;
         let remembered = info.as_ref().and_then(|g| backend::remembered(&g.name));
@@ -53,13 +58,35 @@ pub fn load(state: AppState) {
     });
 }
 
-/// A comparison finished on an earlier visit comes back (its dataset loads for the pictures), and
-/// every finished method is saved as it lands.
+/// *Run it live* on a recorded run: the digits (and after them the training module) load now.
+pub fn wake(state: AppState) {
+    if state.digits_asked() {
+        spawn_local(load_data(state));
+    }
+}
+
+/// The recorded run the link names, or else a comparison finished on an earlier visit, comes back
+/// (its dataset loads for the pictures), and every finished method is saved as it lands.
 pub fn keep_results(state: AppState) {
     let d = state.distill;
-    if let Some((saved, other_tab)) = storage::load() {
+    if let Some(path) = state.view.with_value(|v| v.recording.clone()) {
+        spawn_local(async move {
+            match recording::fetch(&path).await {
+                Ok(saved) => {
+                    let target = saved.target;
+                    d.restore(saved, false, Some(path));
+                    targets::load(state, target);
+                }
+                // The app works as if the link had named none (hidden stages run by themselves).
+                Err(message) => {
+                    state.recording_failed(message);
+                    wake(state);
+                }
+            }
+        });
+    } else if let Some((saved, other_tab)) = storage::load() {
         let target = saved.target;
-        d.restore(saved, other_tab);
+        d.restore(saved, other_tab, None);
         targets::load(state, target);
     }
     Effect::new(move |_| {

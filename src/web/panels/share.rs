@@ -3,7 +3,7 @@
 
 use crate::pipeline::Config;
 use crate::pipeline::url::{from_query, to_query};
-use crate::pipeline::view::ViewOptions;
+use crate::pipeline::view::{ViewOptions, recording_path};
 use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -152,6 +152,8 @@ fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let stages = RwSignal::new([true, true, true]);
     let hide_settings = RwSignal::new(false);
     let autoplay = RwSignal::new(false);
+    // A recorded run's file, as typed (used only where it is a path on this site).
+    let recording = RwSignal::new(String::new());
     let snippet = move || {
         let shown: Vec<u8> = (1..=3).filter(|&s| stages.get()[s as usize - 1]).collect();
         let view = ViewOptions {
@@ -170,6 +172,7 @@ fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                 Vec::new()
             },
             autoplay: autoplay.get(),
+            recording: recording.with(|r| recording_path(r)),
         };
         format!(
             "<iframe data-lwkd src=\"{}\" title=\"LW-KD in your browser\" width=\"100%\" height=\"900\" style=\"border:0\" loading=\"lazy\"></iframe>\n{FIT_SCRIPT}",
@@ -192,6 +195,17 @@ fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                 <label class="check"><input type="checkbox" id="embed-autoplay"
                     on:change=move |ev| autoplay.set(event_target_checked(&ev))/>"start by itself"</label>
             </div>
+            <label class="small" for="embed-recording">
+                "Open on a recorded run (shows its results at once, trains only when the reader presses "<em>"Run it live"</em>
+                "): the file made by "<em>"Save as a recorded run"</em>", on this site, relative to the app — "
+            </label>
+            <input id="embed-recording" type="text" placeholder="runs/quick-look.json" spellcheck="false"
+                aria-describedby="embed-recording-problem"
+                on:input=move |ev| recording.set(event_target_value(&ev))/>
+            <span id="embed-recording-problem" class="small error" role="status">{move || recording.with(|r| {
+                (!r.trim().is_empty() && recording_path(r).is_none())
+                    .then_some("Not used: a .json file on this site, such as runs/quick-look.json.")
+            })}</span>
             <textarea id="embed-snippet" readonly rows="5" prop:value=snippet></textarea>
         </div>
     }

@@ -87,6 +87,14 @@ pub fn save_json(results: &[MethodResult], query: &str, details: &[String]) {
     );
 }
 
+/// A recorded run (see `recording`), for an embed to open on.
+pub fn save_recording(text: &str) {
+    download_url(
+        &text_href("application/json", text),
+        "lwkd-recorded-run.json",
+    );
+}
+
 pub fn save_png(canvas: &HtmlCanvasElement, name: &str) {
     if let Ok(url) = canvas.to_data_url() {
         download_url(&url, &format!("lwkd-{name}.png"));

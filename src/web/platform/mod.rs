@@ -1,5 +1,6 @@
 //! The browser underneath the app: WebGPU probing, JavaScript glue, fetching the app's own data files,
-//! local storage, the module's memory, downloads, reading picked files, the page's pipeline host and the panic panel.
+//! local storage, recorded runs, embeds' turns, the module's memory, downloads, reading picked files,
+//! the page's pipeline host and the panic panel.
 
 pub mod canvas;
 pub mod constructors;
@@ -15,6 +16,8 @@ pub mod memory;
 pub mod offline;
 pub mod own_files;
 pub mod panic;
+pub mod recording;
 pub mod screen;
 pub mod storage;
+pub mod turns;
 pub mod yield_now;

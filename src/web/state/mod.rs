@@ -29,7 +29,8 @@ pub struct AppState {
     pub field_errors: RwSignal<Vec<FieldError>>,
     /// What was wrong with the link the page was opened with.
     pub url_problems: RwSignal<Vec<String>>,
-    /// Embed mode, visible stages, hidden controls, autoplay (fixed for the page's life).
+    /// Embed mode, visible stages, hidden controls, autoplay, a recorded run (fixed for the page's
+    /// life, but a recorded run that could not be shown is dropped).
     pub view: StoredValue<ViewOptions>,
     /// None while probing; Some(None) when the browser has no WebGPU.
     pub gpu: RwSignal<Option<Option<GpuInfo>>>,
@@ -129,6 +130,26 @@ impl AppState {
     pub fn digits_ready(&self, digits: (ImageSet, ImageSet), ms: f64) {
         self.digits.set_value(Some(Arc::new(digits)));
         self.data.set(DataStatus::Ready { ms });
+    }
+
+    /// A recorded run is shown: the digits wait until a live run is asked for.
+    pub fn defer_digits(&self) {
+        self.data.set(DataStatus::NotAsked);
+    }
+
+    /// A live run is asked for: true if the digits were waiting (they load now).
+    pub fn digits_asked(&self) -> bool {
+        let waiting = self.data.get_untracked() == DataStatus::NotAsked;
+        if waiting {
+            self.data.set(DataStatus::Loading);
+        }
+        waiting
+    }
+
+    /// The link's recorded run could not be shown: the page is the one the link would give without it.
+    pub fn recording_failed(&self, message: String) {
+        self.tell(None, message);
+        self.view.update_value(|v| v.recording = None);
     }
 
     pub fn digits_failed(&self, message: String) {

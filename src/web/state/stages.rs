@@ -241,8 +241,9 @@ impl DistillState {
         self.disc_source.set_value(None);
     }
 
-    /// Shows a comparison saved on an earlier visit (or by another tab).
-    pub fn restore(&self, saved: Saved, other_tab: bool) {
+    /// Shows a comparison saved on an earlier visit (or by another tab), or the recorded run in
+    /// the file `recording`.
+    pub fn restore(&self, saved: Saved, other_tab: bool, recording: Option<String>) {
         self.results_target.set(Some(saved.target));
         self.chosen.set(saved.results.first().map(|r| r.method));
         self.results.set(saved.results);
@@ -250,7 +251,22 @@ impl DistillState {
         self.restored.set(Some(Restored {
             query: saved.query,
             other_tab,
+            recording,
         }));
+    }
+
+    /// The shown comparison as it would be saved, with the settings that produced it (`now`: the
+    /// form's, for a comparison run on this page); None when there is none.
+    pub fn as_saved(&self, now: String) -> Option<Saved> {
+        let results = self.results.get_untracked();
+        let target = self.results_target.get_untracked()?;
+        (!results.is_empty()).then(|| Saved {
+            query: self.restored.get_untracked().map_or(now, |r| r.query),
+            target,
+            results,
+            showcase: self.showcase.get_untracked(),
+            saved_at: 0.0,
+        })
     }
 
     /// *Clear saved results*: the restored comparison goes from the page too.

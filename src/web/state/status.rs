@@ -6,13 +6,15 @@ use crate::data::{SynthConfig, TargetKind};
 use crate::protocol::Stage;
 use crate::train::TeacherConfig;
 
-/// Where shown results that came from this browser's storage were computed.
+/// Where shown results that were not computed on this page come from, and their settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Restored {
     /// The settings (link query) that produced them.
     pub query: String,
     /// Saved by another tab (or an earlier one), not this tab's last run.
     pub other_tab: bool,
+    /// The recorded run's file the link named (`rec=`), where they come from one.
+    pub recording: Option<String>,
 }
 
 /// A message for the person, shown next to the controls of the stage it is about (None: at the top).
@@ -24,8 +26,12 @@ pub struct Notice {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataStatus {
+    /// A recorded run is shown: the digits load when the reader asks for a live run.
+    NotAsked,
     Loading,
-    Ready { ms: f64 },
+    Ready {
+        ms: f64,
+    },
     Failed(String),
 }
 

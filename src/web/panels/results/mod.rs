@@ -1,7 +1,8 @@
-//! The comparison: results table, accuracy curves of every method, accuracy against total time, the
+//! The comparison (run here, kept from a visit, or recorded): results table, accuracy curves of every method, accuracy against total time, the
 //! soft-target picture and the chosen student's confusion matrix.
 
 mod charts;
+mod recorded;
 mod table;
 
 use leptos::html;
@@ -11,6 +12,7 @@ use super::import_weights::ImportWeights;
 use super::scenarios::ScenarioNotice;
 use crate::web::state::use_state;
 use charts::{CompareCharts, ConfusionMatrix, SoftTargets};
+use recorded::RecordedNote;
 use table::{ExportRow, RestoredNote, ResultsTable};
 
 /// The canvases the PNG buttons save.
@@ -38,6 +40,7 @@ pub fn Results() -> impl IntoView {
         <div class="results" class:hidden=move || !has_results() && d.showcase.get().is_none()>
             <h3 id="results-title">"Comparison"</h3>
             <ScenarioNotice/>
+            <RecordedNote/>
             <ResultsTable/>
             <RestoredNote/>
             <ExportRow canvases=canvases/>

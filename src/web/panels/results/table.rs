@@ -7,7 +7,7 @@ use crate::distill::stats::{
     MethodStats, Spread, Verdict, cost_vs_heavy, pooled_std, summarize, verdicts,
 };
 use crate::protocol::{Method, MethodResult};
-use crate::web::platform::{export, storage};
+use crate::web::platform::{export, recording, storage};
 use crate::web::state::use_state;
 use crate::web::widgets::chart;
 
@@ -159,7 +159,7 @@ fn Verdicts(stats: Memo<Vec<MethodStats>>) -> impl IntoView {
 pub fn RestoredNote() -> impl IntoView {
     let d = use_state().distill;
     view! {
-            {move || d.restored.get().map(|r| view! {
+            {move || d.restored.get().filter(|r| r.recording.is_none()).map(|r| view! {
                 <p class="notice" id="restored-note">
                     "These results are from your last visit, kept in this browser only"
                     {r.other_tab.then_some(" (saved by another tab)")}". "
@@ -175,7 +175,7 @@ pub fn RestoredNote() -> impl IntoView {
 
 /// The settings restored results were computed with, and a link to them when the form now differs.
 #[component]
-fn SavedSettings(query: String) -> impl IntoView {
+pub fn SavedSettings(query: String) -> impl IntoView {
     let state = use_state();
     let link = format!("?{query}");
     let differs = {
@@ -215,6 +215,13 @@ pub fn ExportRow(canvases: Canvases) -> impl IntoView {
                     &crate::pipeline::url::to_query(&state.config.get_untracked()),
                     &state.problem_details.get_value(),
                 ) disabled=move || !has_results()>"Download JSON"</button>
+                <button id="save-recording" title="A file an embed can open on (rec= in its link): the table and charts at once, no training"
+                    on:click=move |_| {
+                        let now = crate::pipeline::url::to_query(&state.config.get_untracked());
+                        if let Some(saved) = d.as_saved(now) {
+                            export::save_recording(&recording::to_json(saved));
+                        }
+                    } disabled=move || !has_results()>"Save as a recorded run"</button>
                 <span class="muted small">"Charts: "</span>
                 {[("compare-curves", curves_canvas), ("compare-cost", cost_canvas), ("compare-gap", gap_canvas), ("soft-targets", soft_canvas), ("confusion", confusion_canvas)]
                     .into_iter()
