@@ -90,19 +90,14 @@ pub fn keep_results(state: AppState) {
         targets::load(state, target);
     }
     Effect::new(move |_| {
-        let results = d.results.get();
+        d.results.track();
         // Restored results are already saved, with the settings that produced them.
         if d.restored.get_untracked().is_some() {
             return;
         }
-        if let (false, Some(target)) = (results.is_empty(), d.results_target.get_untracked()) {
-            storage::save(&storage::Saved {
-                query: crate::pipeline::url::to_query(&state.config.get_untracked()),
-                target,
-                results,
-                showcase: d.showcase.get_untracked(),
-                saved_at: 0.0,
-            });
+        let now = crate::pipeline::url::to_query(&state.config.get_untracked());
+        if let Some(saved) = d.as_saved(now) {
+            storage::save(&saved);
         }
     });
 }
