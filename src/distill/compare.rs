@@ -14,7 +14,7 @@ use crate::data::{
     ImageSet, Target, noise::flip_labels, rng::Stream, synth::NumeralDrawer,
     target::first_per_class,
 };
-use crate::model::{Arch, LeNet5, LeNet5Config, WeightsInfo, export, parameter_count};
+use crate::model::{Arch, LeNet5, LeNet5Config, SeededInit, WeightsInfo, export, parameter_count};
 use crate::protocol::{
     Cancelled, Event, Host, Method, MethodResult, Stage, Stop, showcase::showcase_indices,
 };
@@ -128,12 +128,8 @@ fn untrained_teacher(light: &LightTeacher<'_>, seed: u64, device: &Device) -> Op
     let cols = NumeralDrawer::new(light.digits, light.classes, light.max_shift)
         .ok()?
         .cols();
-    device.seed(Stream::UntrainedTeacher.rng(seed).next_u64());
-    Some(
-        LeNet5Config::new(light.classes)
-            .with_width(cols)
-            .init(device),
-    )
+    let init = SeededInit::new(Stream::UntrainedTeacher.rng(seed).next_u64(), device);
+    Some(init.make(|d| LeNet5Config::new(light.classes).with_width(cols).init(d)))
 }
 
 /// A method started without what its plan promised (the planner refuses such a comparison).

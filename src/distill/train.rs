@@ -7,7 +7,7 @@ use burn::prelude::*;
 use super::objective::MethodLoss;
 use super::{DistillConfig, TargetSource};
 use crate::data::{ImageSet, rng::Stream, target::first_per_class};
-use crate::model::{Arch, Discriminator, Net};
+use crate::model::{Arch, Discriminator, Net, SeededInit};
 use crate::protocol::{Cancelled, Event, Host, Method, Stage};
 use crate::train::{
     Schedule,
@@ -64,15 +64,15 @@ pub async fn train_net(
             report_every: cfg.report_every,
         },
     };
-    let build = |ad: &Device| {
-        // The discriminator is made for every method, after the student, so that each method starts
-        // from the same seeded draws.
-        let model = Net::new(arch, classes, ad);
+    let build = |init: &SeededInit| {
+        // The discriminator is drawn after the student, so that each method's student starts from
+        // the same draws.
+        let model = init.make(|d| Net::new(arch, classes, d));
         let loss = MethodLoss {
             method,
             targets,
             cfg: *cfg,
-            disc: Some(Discriminator::new(classes, ad)),
+            disc: Some(init.make(|d| Discriminator::new(classes, d))),
             disc_optim: AdamConfig::new().init(),
         };
         (model, loss)

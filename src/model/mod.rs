@@ -18,6 +18,8 @@ pub mod mlp;
 #[cfg(feature = "train")]
 pub mod net;
 #[cfg(feature = "train")]
+pub mod seeded;
+#[cfg(feature = "train")]
 pub mod small_cnn;
 #[cfg(feature = "train")]
 pub mod weights;
@@ -32,6 +34,8 @@ pub use discriminator::Discriminator;
 pub use lenet::{LeNet5, LeNet5Config};
 #[cfg(feature = "train")]
 pub use net::Net;
+#[cfg(feature = "train")]
+pub use seeded::SeededInit;
 #[cfg(feature = "train")]
 pub use weights::{export, import, params_of, read_info, with_params};
 pub use weights_info::WeightsInfo;

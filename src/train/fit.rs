@@ -18,7 +18,7 @@ use crate::data::{
     batch::{epoch_batches, images_tensor, labels_tensor},
     rng::Stream,
 };
-use crate::model::Classifier;
+use crate::model::{Classifier, SeededInit};
 use crate::protocol::{Cancelled, EpochPoint, Event, Host, Stage, StepPoint};
 
 /// One training batch, on the autodiff device.
@@ -99,12 +99,12 @@ pub struct Fitted<M> {
     pub ms_per_step: f32,
 }
 
-/// Trains the model that `build` makes on the seeded autodiff device, with Adam and `objective`'s
-/// loss, emitting `StageStarted`, `Steps` (and the objective's reports) and `Evaluated` per epoch.
+/// Trains the model that `build` makes (its weights drawn from the run's seed on the host, the same on
+/// every backend) on the autodiff device, with Adam and `objective`'s loss, emitting `StageStarted`, `Steps` (and the objective's reports) and `Evaluated` per epoch.
 pub async fn fit<M, O>(
     spec: FitSpec<'_>,
     device: &Device,
-    build: impl FnOnce(&Device) -> (M, O),
+    build: impl FnOnce(&SeededInit) -> (M, O),
     host: &mut impl Host,
 ) -> Result<Fitted<M>, Cancelled>
 where
@@ -120,8 +120,7 @@ where
     });
     let ad = device.clone().autodiff();
     // The same seed gives every run the same initial weights and the same batch order.
-    ad.seed(s.seed);
-    let (mut model, mut objective) = build(&ad);
+    let (mut model, mut objective) = build(&SeededInit::new(s.seed, &ad));
     let mut optim = AdamConfig::new().init();
     let mut order_rng = spec.order.rng(s.seed);
     let (mut curve, mut predictions) = (Vec::new(), Vec::new());

@@ -10,7 +10,7 @@ use crate::data::{
     rng::{Stream, below},
     synth::SIDE,
 };
-use crate::model::{LeNet5Config, params_of, with_params};
+use crate::model::{LeNet5Config, SeededInit, params_of, with_params};
 use crate::train::Measured;
 
 const CLASSES: usize = 10;
@@ -62,7 +62,7 @@ pub async fn measure_backends(gpu: Result<Device, String>) -> Measured {
         Ok(d) => d,
         Err(e) => return failed(e.trim_start_matches("WebGPU ").to_string()),
     };
-    let reference = LeNet5Config::new(CLASSES).init(&cpu);
+    let reference = SeededInit::new(0, &cpu).make(|d| LeNet5Config::new(CLASSES).init(d));
     let Ok(params) = params_of(&reference).await else {
         return failed("could not be compared: the CPU's weights were unreadable".into());
     };

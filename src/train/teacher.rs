@@ -6,7 +6,7 @@ use burn::prelude::*;
 use super::TeacherConfig;
 use super::fit::{Batch, FitSpec, Objective, StepLoss, fit};
 use crate::data::{SynthSet, rng::Stream};
-use crate::model::{LeNet5, LeNet5Config};
+use crate::model::{LeNet5, LeNet5Config, SeededInit};
 use crate::protocol::{Cancelled, Event, Host, Stage};
 
 /// The trained teacher and how it did.
@@ -70,11 +70,16 @@ pub async fn fit_teacher(
         order: Stream::TeacherOrder,
         schedule: *cfg,
     };
-    let build = |ad: &Device| {
-        let model = LeNet5Config::new(set.config.classes)
-            .with_width(set.train.cols)
-            .init(ad);
-        (model, HardLabels(CrossEntropyLossConfig::new().init(ad)))
+    let build = |init: &SeededInit| {
+        let model = init.make(|d| {
+            LeNet5Config::new(set.config.classes)
+                .with_width(set.train.cols)
+                .init(d)
+        });
+        (
+            model,
+            HardLabels(CrossEntropyLossConfig::new().init(init.device())),
+        )
     };
     let f = fit(spec, device, build, host).await?;
     let seconds = f.train_s + f.eval_s;

@@ -12,7 +12,7 @@ use web_time::Instant;
 
 use super::readback::floats;
 use crate::data::{batch::pixels_tensor, synth::SIDE};
-use crate::model::LeNet5Config;
+use crate::model::{LeNet5Config, SeededInit};
 use crate::protocol::Cancelled;
 
 #[derive(Clone, Debug)]
@@ -64,8 +64,7 @@ pub async fn lenet_throughput(
     let n = labels.len();
     debug_assert!(cfg.check(pixels, labels).is_ok());
     let ad = device.clone().autodiff();
-    ad.seed(1);
-    let mut model = LeNet5Config::new(cfg.classes).init(&ad);
+    let mut model = SeededInit::new(1, &ad).make(|d| LeNet5Config::new(cfg.classes).init(d));
     let mut optim = AdamConfig::new().init();
     let loss_fn = CrossEntropyLossConfig::new().init(&ad);
     let mut next = 0;
