@@ -90,8 +90,9 @@ impl MethodLoss<'_> {
         let d_loss = discriminator_loss(dr, df);
         let grads = GradientsParams::from_grads(d_loss.backward(), &disc);
         let disc = self.disc_optim.step(self.cfg.disc_lr, disc, grads);
-        // Student step against the updated discriminator (its gradients w.r.t. D are dropped).
-        let adv = generator_loss(disc.forward(fake));
+        // Student step against the updated discriminator, whose weights are constants there: the
+        // student's backward pass then skips D's weight gradients, which nothing would use.
+        let adv = generator_loss(disc.clone().no_grad().forward(fake));
         self.disc = Some(disc);
         (adv, d_loss, d_acc)
     }
