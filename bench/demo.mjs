@@ -6,6 +6,10 @@
 // --workers N sets stage 3's pool size (default: the app's choice for this machine's cores).
 // --pause S waits S seconds after the teacher before starting stage 3, as a person reading its result
 // would (the total then includes the pause).
+// `timeline` in the output: each worker's jobs from the page's User Timing spans
+// (src/web/platform/timeline.rs) — the wait for a worker, for its data and set-up, the job — in seconds
+// after *Generate*; each worker's idle gaps during stage 3 while jobs were still to start; and the time
+// the page spent drawing charts.
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
 import { serve } from '../scripts/static-server.mjs';
@@ -24,6 +28,36 @@ const workers = args.includes('--workers') ? args[args.indexOf('--workers') + 1]
 const pause = args.includes('--pause') ? Number(args[args.indexOf('--pause') + 1]) : 0;
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 if (workers) await page.addInitScript((n) => localStorage.setItem('lwkd-workers', n), workers);
+await page.addInitScript(() => localStorage.setItem('lwkd-timeline', '1'));
+/// The spans as lanes per worker (seconds after *Generate*), stage 3's idle gaps, the charts' time.
+function timeline(spans, origin, stage3) {
+  const sec = (ms) => Math.round((ms - origin)) / 1000;
+  const workers = {};
+  for (const s of spans.filter((x) => x.worker !== null)) {
+    (workers[s.worker] ??= []).push({ name: s.name, start_s: sec(s.start), end_s: sec(s.end) });
+  }
+  for (const lane of Object.values(workers)) lane.sort((a, b) => a.start_s - b.start_s);
+  // A job of stage 3 starts (its wait for a worker included) no later than the last one does: a gap in
+  // a lane before that moment is a worker idle while a job waited.
+  const jobs = Object.values(workers).flat().filter((j) => j.start_s >= sec(stage3) && j.name.startsWith('waiting'));
+  const lastStart = Math.max(...jobs.map((j) => j.start_s));
+  const idle = {};
+  for (const [w, lane] of Object.entries(workers)) {
+    const busy = lane.filter((j) => j.end_s > sec(stage3));
+    let from = sec(stage3);
+    for (const j of busy) {
+      if (j.start_s - from > 0.05 && j.start_s <= lastStart) (idle[w] ??= []).push({ from_s: from, to_s: j.start_s });
+      from = Math.max(from, j.end_s);
+    }
+  }
+  const charts = spans.filter((x) => x.worker === null && x.name.startsWith('chart'));
+  return {
+    workers,
+    stage3_start_s: sec(stage3),
+    idle_while_jobs_waited: idle,
+    charts: { drawn: charts.length, total_s: Math.round(charts.reduce((t, c) => t + c.end - c.start, 0)) / 1000 },
+  };
+}
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 const t = () => performance.now();
 const out = { query, webgpu, workers_asked: workers, pause_s: pause, stages: {} };
@@ -34,6 +68,7 @@ try {
   out.page_ready_s = (t() - t0) / 1000;
   out.backend = await page.locator('#backend-line').innerText();
   let s = t();
+  const origin0 = await page.evaluate(() => performance.now());
   await page.click('#generate');
   await page.locator('#synth-summary').waitFor();
   out.stages.synthesize_s = (t() - s) / 1000;
@@ -47,6 +82,7 @@ try {
   if (pause) await page.waitForTimeout(pause * 1000);
   const methods = await page.$$eval('fieldset.methods input:checked', (xs) => xs.map((x) => x.id.slice(7)));
   s = t();
+  const stage3 = await page.evaluate(() => performance.now());
   await page.click('#distill-run');
   const done = new Set();
   while (done.size < methods.length) {
@@ -62,6 +98,9 @@ try {
   out.stages.distill_all_s = (t() - s) / 1000;
   out.trainer_workers = page.workers().filter((w) => w.url().includes('trainer-worker.js')).length;
   out.total_s = (t() - t0) / 1000;
+  out.timeline = timeline(await page.evaluate(() => performance.getEntriesByType('measure')
+    .map((m) => ({ name: m.name, start: m.startTime, end: m.startTime + m.duration, worker: m.detail?.worker ?? null }))),
+  origin0, stage3);
 } finally {
   await browser.close();
   server.close();

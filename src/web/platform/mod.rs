@@ -1,6 +1,6 @@
 //! The browser underneath the app: WebGPU probing, JavaScript glue, fetching the app's own data files,
 //! local storage, recorded runs, embeds' turns, the module's memory, downloads, reading picked files,
-//! the page's pipeline host and the panic panel.
+//! the page's pipeline host, the panic panel and the timeline of its jobs.
 
 pub mod canvas;
 pub mod constructors;
@@ -19,5 +19,6 @@ pub mod panic;
 pub mod recording;
 pub mod screen;
 pub mod storage;
+pub mod timeline;
 pub mod turns;
 pub mod yield_now;

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 
 use super::messages::{Done, Reply, Request, SentOnce, Vitals, decode, encode};
 use crate::data::{ImageSet, Target};
+use crate::web::platform::timeline;
 use crate::web::state::AppState;
 
 /// The worker script and the training module it loads, served beside the page (see `index.html`).
@@ -45,6 +46,8 @@ struct Connection {
     listening: bool,
     /// Whoever waits for the job in flight; none between jobs (late events are then dropped).
     job: Option<oneshot::Sender<Result<Done, Stop>>>,
+    /// When the job in flight first reported (the timeline's clock): its data had arrived.
+    first_word: Option<f64>,
     /// The datasets this worker holds (held here too, so their ids stay unique).
     sent_target: Option<Arc<Target>>,
     sent_digits: Option<Arc<(ImageSet, ImageSet)>>,
@@ -85,6 +88,7 @@ pub async fn run(state: AppState, request: Request) -> Result<Done, Stop> {
 /// Runs `request` in worker `i` (started if need be).
 pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<Done, Stop> {
     PAGE.set(Some(state));
+    let asked = timeline::now();
     let turn = (i == SIDE).then(|| SIDE_TURN.with(Rc::clone));
     let _turn = match &turn {
         Some(t) => Some(t.lock().await),
@@ -109,8 +113,10 @@ pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<D
     with_slot(i, |c| {
         if let Some(c) = c {
             c.job = Some(done);
+            c.first_word = None;
         }
     });
+    let (label, sent) = (label(&request), timeline::now());
     // Messages sent while the worker was still loading may have found no listener: the job starts
     // from the page's current word (a cancel or pause clicked meanwhile holds).
     let word = if i == SIDE {
@@ -124,9 +130,39 @@ pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<D
     }
     send(i, &Request::Control(word));
     send(i, &request);
-    finished
+    let outcome = finished
         .await
-        .unwrap_or_else(|_| Err(Stop::Failed("The training worker stopped.".into())))
+        .unwrap_or_else(|_| Err(Stop::Failed("The training worker stopped.".into())));
+    let end = timeline::now();
+    let started = with_slot(i, |c| c.as_ref().and_then(|c| c.first_word)).unwrap_or(end);
+    timeline::span(
+        &format!("waiting for a worker: {label}"),
+        asked,
+        sent,
+        Some(i),
+    );
+    timeline::span(&format!("data and set-up: {label}"), sent, started, Some(i));
+    timeline::span(&label, started, end, Some(i));
+    outcome
+}
+
+/// What a job is, for the timeline.
+fn label(request: &Request) -> String {
+    match request {
+        Request::Teacher { .. } => "lightweight teacher".into(),
+        Request::HeavyTeacher(_) => "heavy teacher, ahead".into(),
+        Request::Distill(job) => job
+            .plan
+            .units
+            .iter()
+            .map(|u| format!("{} (seed {})", u.method.label(), u.seed))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Request::Evaluate { .. } => "evaluating a saved student".into(),
+        Request::MeasureBackends => "timing both backends".into(),
+        Request::ReadWeights { .. } => "reading a weights file".into(),
+        Request::Control(_) | Request::ForgetGpu | Request::DeliberatePanic => "a message".into(),
+    }
 }
 
 /// Leaves a dataset's pixels out when the worker already `held` it (a worker keeps the last one sent).
@@ -342,6 +378,7 @@ pub async fn connect(i: usize) -> Result<(), String> {
             waiting: vec![ready],
             listening: false,
             job: None,
+            first_word: None,
             sent_target: None,
             sent_digits: None,
             _on_message: on_message,
@@ -424,6 +461,16 @@ pub fn memory_report() -> String {
     .to_string()
 }
 
+/// Notes when worker `i`'s job first reported.
+fn first_word(i: usize) {
+    let now = timeline::now();
+    with_slot(i, |c| {
+        if let Some(c) = c {
+            c.first_word.get_or_insert(now);
+        }
+    });
+}
+
 fn receive(i: usize, reply: Reply) {
     // Events update the page only while a job of this worker waits for them.
     let state = with_slot(i, |c| c.as_ref().is_some_and(|c| c.job.is_some()))
@@ -457,7 +504,10 @@ fn receive(i: usize, reply: Reply) {
             }
             release_if_large(i);
         }
-        (Reply::Event(event), Some(state)) => state.apply_from(i, event),
+        (Reply::Event(event), Some(state)) => {
+            first_word(i);
+            state.apply_from(i, event)
+        }
         (
             Reply::MethodDone {
                 mut result,
@@ -466,6 +516,7 @@ fn receive(i: usize, reply: Reply) {
             Some(state),
         ) => {
             result.weights = weights;
+            first_word(i);
             state.apply_from(i, Event::MethodDone(result));
         }
         (Reply::CpuFallback(reason), Some(state)) => state.fell_back_to_cpu(&reason),

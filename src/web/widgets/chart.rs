@@ -13,6 +13,7 @@ use super::label_layout::{self, Rect};
 use crate::web::platform::{
     canvas::fit,
     screen::{self, Rgb, Theme},
+    timeline,
 };
 
 /// Colour-blind-safe (Okabe–Ito) series colours.
@@ -76,8 +77,23 @@ fn tidy(v: &f32) -> String {
 }
 
 /// Sizes `canvas` (`css_height` CSS pixels high) and draws axes with titles clear of the tick
-/// labels and a light grid over `x` × `y`; `body` draws the data on it.
+/// labels and a light grid over `x` × `y`; `body` draws the data on it. Timed on the page's timeline
+/// when asked (`platform::timeline`).
 fn with_axes(
+    canvas: HtmlCanvasElement,
+    css_height: f64,
+    (x, y): (std::ops::Range<f32>, std::ops::Range<f32>),
+    (x_label, y_label, x_axis): (&str, &str, XAxis),
+    body: impl FnOnce(&mut Chart<'_>, Look),
+) {
+    let timed = timeline::charts().then(|| (timeline::now(), canvas.id()));
+    draw_axes(canvas, css_height, (x, y), (x_label, y_label, x_axis), body);
+    if let Some((start, id)) = timed {
+        timeline::span(&format!("chart {id}"), start, timeline::now(), None);
+    }
+}
+
+fn draw_axes(
     canvas: HtmlCanvasElement,
     css_height: f64,
     (x, y): (std::ops::Range<f32>, std::ops::Range<f32>),
