@@ -134,14 +134,13 @@ pub async fn run_on(i: usize, state: AppState, mut request: Request) -> Result<D
         .await
         .unwrap_or_else(|_| Err(Stop::Failed("The training worker stopped.".into())));
     let end = timeline::now();
-    let started = with_slot(i, |c| c.as_ref().and_then(|c| c.first_word)).unwrap_or(end);
-    timeline::span(
-        &format!("waiting for a worker: {label}"),
-        asked,
-        sent,
-        Some(i),
-    );
-    timeline::span(&format!("data and set-up: {label}"), sent, started, Some(i));
+    let waiting = format!("waiting for a worker: {label}");
+    timeline::span(&waiting, asked, sent, Some(i));
+    // A job that says nothing until it ends (the heavy teacher trained ahead) is one span.
+    let started = with_slot(i, |c| c.as_ref().and_then(|c| c.first_word)).unwrap_or(sent);
+    if started > sent {
+        timeline::span(&format!("data and set-up: {label}"), sent, started, Some(i));
+    }
     timeline::span(&label, started, end, Some(i));
     outcome
 }
