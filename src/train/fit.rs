@@ -100,7 +100,8 @@ pub struct Fitted<M> {
 }
 
 /// Trains the model that `build` makes (its weights drawn from the run's seed on the host, the same on
-/// every backend) on the autodiff device, with Adam and `objective`'s loss, emitting `StageStarted`, `Steps` (and the objective's reports) and `Evaluated` per epoch.
+/// every backend) on the autodiff device, with Adam and `objective`'s loss, emitting `StageStarted`,
+/// `Steps` (and the objective's reports) and `Evaluated` per epoch.
 pub async fn fit<M, O>(
     spec: FitSpec<'_>,
     device: &Device,
