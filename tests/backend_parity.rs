@@ -9,10 +9,10 @@
 
 use crate::common;
 
-use burn::nn::loss::CrossEntropyLossConfig;
-use burn::optim::{GradientsParams, SgdConfig};
 use std::sync::OnceLock;
 
+use burn::nn::loss::CrossEntropyLossConfig;
+use burn::optim::{GradientsParams, SgdConfig};
 use burn::prelude::*;
 use futures::executor::block_on;
 use lwkd::data::{
