@@ -10,16 +10,14 @@ test('before the first interaction: a small page module, brotli-encoded', { time
   const { page, problems, close } = await openApp({ webgpu: false, serviceWorkers: 'block' });
   try {
     // Only what the reloaded page asks for (the first load's last requests may still be finishing).
-    const asked = new Map();
-    page.on('request', (r) => asked.set(r, performance.now()));
+    const asked = new Set();
+    page.on('request', (r) => asked.add(r));
     const seen = [];
     page.on('requestfinished', async (r) => {
       if (!asked.has(r)) return;
-      const finished = performance.now();
       const sizes = await r.sizes().catch(() => null);
       const headers = await r.response().then((x) => x?.allHeaders()).catch(() => ({}));
-      seen.push({ url: new URL(r.url()).pathname, bytes: sizes?.responseBodySize ?? 0, encoding: headers?.['content-encoding'] ?? null,
-        started: asked.get(r), finished });
+      seen.push({ url: new URL(r.url()).pathname, bytes: sizes?.responseBodySize ?? 0, encoding: headers?.['content-encoding'] ?? null });
     });
     // As on a first visit: the browser's cache would answer the reload with 304s (no bytes, no encoding).
     const cdp = await page.context().newCDPSession(page);
@@ -32,11 +30,17 @@ test('before the first interaction: a small page module, brotli-encoded', { time
     // Each file once (the first load's last responses can still be reported after the reload began).
     const files = [...new Map(seen.map((r) => [r.url, r])).values()];
     // The training module is fetched once the digits are in, while the person reads (it may finish
-    // before the test looks): not part of the first load, and never asked for before the digits.
+    // before the test looks): not part of the first load, and never asked for before the digits —
+    // by the page's own clock (Resource Timing).
+    const order = await page.waitForFunction(() => {
+      const last = (re) => performance.getEntriesByType('resource').filter((e) => re.test(e.name));
+      const digits = last(/mnist-(train|test)\.bin/);
+      const module = last(/lwkd-worker_bg\.wasm/);
+      return digits.length === 2 && module.length > 0
+        && { digitsIn: Math.max(...digits.map((e) => e.responseEnd)), moduleAsked: module[0].startTime };
+    }, null, { timeout: 60_000 }).then((h) => h.jsonValue());
+    assert.ok(order.moduleAsked >= order.digitsIn, `the training module was asked for before the digits were in: ${JSON.stringify(order)}`);
     const training = (r) => /lwkd-worker|trainer-worker/.test(r.url);
-    const digitsIn = Math.max(...files.filter((r) => /mnist-/.test(r.url)).map((r) => r.finished));
-    assert.ok(Number.isFinite(digitsIn), 'the digits were loaded');
-    for (const r of files.filter(training)) assert.ok(r.started >= digitsIn, `${r.url} was asked for before the digits were in`);
     const before = files.filter((r) => !training(r));
     const wasm = before.find((r) => /lwkd-web-.*_bg\.wasm$/.test(r.url));
     assert.ok(wasm, 'the page module was loaded');
