@@ -5,15 +5,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{backend, targets};
-use crate::web::platform::{fetch, gpu, offline, recording, storage};
+use crate::web::platform::{fetch, gpu, offline, recording, storage, timeline};
 use crate::web::state::AppState;
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
 
 /// Loads the digits from the page's own origin; any failure becomes a message, not a panic.
 async fn load_data(state: AppState) {
@@ -26,7 +19,7 @@ async fn load_data(state: AppState) {
     .await;
     match result {
         Ok(d) => {
-            state.digits_ready(d, now_ms());
+            state.digits_ready(d, timeline::now());
             // The training module (Burn, several MB) arrives while the person reads, not after the
             // first click; a failure here is met again, with its message, by the first job.
             // An embed does not register it: each host site would keep its own copy of the app.
