@@ -11,7 +11,7 @@ use lwkd::data::{
     SynthSet, Target, TargetKind, local::load_target, rng::data_rng, synth::NumeralDrawer,
 };
 use lwkd::distill::{
-    DistillConfig, LightTeacher, TargetSource, compare, losses::discriminator_loss,
+    DistillConfig, LightTeacher, TargetSource, compare, losses::discriminator_scores,
 };
 use lwkd::model::{Discriminator, LeNet5, LeNet5Config, StudentKind};
 use lwkd::pipeline::Config;
@@ -180,7 +180,7 @@ fn discriminator_gradients_do_not_reach_the_teacher() {
     let real = source.batch(&index, &labels, y).unwrap().autodiff();
     let disc = Discriminator::new(10, &ad);
     let fake = Tensor::<2>::ones([8, 10], &ad).div_scalar(10.0);
-    let loss = discriminator_loss(disc.forward(real), disc.forward(fake));
+    let loss = discriminator_scores(disc.forward(real), disc.forward(fake)).0;
     let mut grads = loss.backward();
     assert_eq!(GradientsParams::from_module(&mut grads, &teacher).len(), 0);
     assert!(!GradientsParams::from_module(&mut grads, &disc).is_empty());

@@ -119,30 +119,31 @@ fn adversarial_losses() {
     );
     // Discriminator: ½(mean −log σ(real) + mean −log(1 − σ(fake))).
     // real = ln 3, fake = −ln 3: ½(0.287682 + 0.287682) = 0.287682; real = fake = 0: ln 2.
+    close(scalar(d_loss(t1(&[LN3]), t1(&[-LN3]))), 0.287_682);
     close(
-        scalar(discriminator_loss(t1(&[LN3]), t1(&[-LN3]))),
-        0.287_682,
-    );
-    close(
-        scalar(discriminator_loss(t1(&[0.0]), t1(&[0.0]))),
+        scalar(d_loss(t1(&[0.0]), t1(&[0.0]))),
         std::f32::consts::LN_2,
     );
     // A confident wrong discriminator pays a lot: real = −5 → softplus(5) = 5.006715.
     close(
-        scalar(discriminator_loss(t1(&[-5.0]), t1(&[-5.0]))),
+        scalar(d_loss(t1(&[-5.0]), t1(&[-5.0]))),
         (5.006_715 + 0.006_715) / 2.0,
     );
 }
 
 #[test]
 fn discriminator_accuracy_counts_both_sides() {
-    // real logits: 1 right (> 0), −1 wrong; fake logits: −2 right (≤ 0), 3 wrong → 2 of 4.
-    close(
-        scalar(discriminator_accuracy(t1(&[1.0, -1.0]), t1(&[-2.0, 3.0]))),
-        0.5,
-    );
-    close(
-        scalar(discriminator_accuracy(t1(&[1.0, 2.0]), t1(&[-2.0, -3.0]))),
-        1.0,
-    );
+    // real logits: 1 right (> 0), −1 wrong; fake logits: −2 right (< 0), 3 wrong → 2 of 4.
+    close(scalar(d_acc(t1(&[1.0, -1.0]), t1(&[-2.0, 3.0]))), 0.5);
+    close(scalar(d_acc(t1(&[1.0, 2.0]), t1(&[-2.0, -3.0]))), 1.0);
+    // Exactly 0 says neither: wrong on both sides.
+    close(scalar(d_acc(t1(&[0.0, 1.0]), t1(&[0.0, -1.0]))), 0.5);
+}
+
+fn d_loss(real: Tensor<1>, fake: Tensor<1>) -> Tensor<1> {
+    discriminator_scores(real, fake).0
+}
+
+fn d_acc(real: Tensor<1>, fake: Tensor<1>) -> Tensor<1> {
+    discriminator_scores(real, fake).1
 }

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod adversarial;
 mod backend_parity;
 mod config;
 mod controls;

@@ -45,18 +45,23 @@ pub fn generator_loss(fake_logits: Tensor<1>) -> Tensor<1> {
     softplus(fake_logits.neg(), 1.0).mean()
 }
 
-/// The discriminator's binary cross-entropy with teacher outputs as real (1) and student outputs as
-/// fake (0), averaged over all 2·B samples: ½·(mean −log σ(real) + mean −log(1 − σ(fake))).
-pub fn discriminator_loss(real_logits: Tensor<1>, fake_logits: Tensor<1>) -> Tensor<1> {
-    (softplus(real_logits.neg(), 1.0).mean() + softplus(fake_logits, 1.0).mean()).mul_scalar(0.5)
-}
-
-/// The share of the 2·B samples the discriminator classifies right (logit > 0 means "teacher").
-pub fn discriminator_accuracy(real_logits: Tensor<1>, fake_logits: Tensor<1>) -> Tensor<1> {
-    let n = (real_logits.dims()[0] + fake_logits.dims()[0]) as f64;
-    let right =
-        real_logits.greater_elem(0.0).int().sum() + fake_logits.lower_equal_elem(0.0).int().sum();
-    right.float().div_scalar(n)
+/// The discriminator's binary cross-entropy over B teacher outputs ("real", 1) and B student outputs
+/// ("fake", 0), from its logits: ½·(mean −log σ(real) + mean −log(1 − σ(fake))); and the share of
+/// the 2·B it classifies right (logit > 0 means "teacher"; a logit of exactly 0 counts as wrong).
+pub fn discriminator_scores(
+    real_logits: Tensor<1>,
+    fake_logits: Tensor<1>,
+) -> (Tensor<1>, Tensor<1>) {
+    assert_eq!(
+        real_logits.dims(),
+        fake_logits.dims(),
+        "as many real as fake"
+    );
+    // −log σ(r) = softplus(−r) and −log(1 − σ(f)) = softplus(f): one softplus over the signed
+    // logits, and a sample is classified right when its signed logit is negative.
+    let signed = Tensor::cat(vec![real_logits.neg(), fake_logits], 0);
+    let right = signed.clone().lower_elem(0.0).float().mean();
+    (softplus(signed, 1.0).mean(), right)
 }
 
 /// Row y: label smoothing's target (1 − ε)·onehot(y) + ε/K. Returns K × K values, row-major.

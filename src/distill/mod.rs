@@ -4,6 +4,8 @@
 //! (feature `train`). The methods' names, a result and the soft-target picture are in `protocol`.
 
 #[cfg(feature = "train")]
+pub mod adversarial;
+#[cfg(feature = "train")]
 pub mod compare;
 pub mod config;
 #[cfg(feature = "train")]

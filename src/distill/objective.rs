@@ -1,17 +1,14 @@
 //! Each method's loss on a batch, for the one training loop ([`crate::train::fit`]). LW-KD's
-//! discriminator is trained here too, alternately with the student: one discriminator step, then the
-//! student's loss against the updated discriminator.
+//! discriminator is trained here too, in step with the student: both take their gradients from one
+//! pass of the discriminator at its current weights ([`super::adversarial`]).
 
-use burn::optim::{GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
 use burn::tensor::activation::softmax;
 
-use super::losses::{
-    cross_entropy, discriminator_accuracy, discriminator_loss, generator_loss, kd_loss,
-    soft_cross_entropy,
-};
+use super::adversarial::{Adversary, through_softmax};
+use super::losses::{cross_entropy, kd_loss, soft_cross_entropy};
 use super::{DistillConfig, TargetSource, TfKdStudent};
-use crate::model::{Discriminator, Net};
+use crate::model::Net;
 use crate::protocol::{Event, LossParts, Method, Stage};
 use crate::train::fit::{Batch, Objective, StepLoss};
 
@@ -20,10 +17,8 @@ pub struct MethodLoss<'a> {
     pub method: Method,
     pub targets: TargetSource<'a>,
     pub cfg: DistillConfig,
-    /// LW-KD's discriminator and its optimizer (unused by the other methods); None only while the
-    /// optimizer steps it.
-    pub disc: Option<Discriminator>,
-    pub disc_optim: ModuleOptimizer,
+    /// LW-KD's discriminator (unused by the other methods).
+    pub adversary: Adversary,
 }
 
 fn zero(device: &Device) -> Tensor<1> {
@@ -69,32 +64,19 @@ impl Method {
 }
 
 impl MethodLoss<'_> {
-    /// LW-KD's adversarial step on the student's softened outputs `fake` against the teacher's `real`:
-    /// trains the discriminator, then returns the student's adversarial loss, the discriminator's loss
-    /// and its accuracy.
+    /// LW-KD's adversarial round on the student's `logits` against the teacher's `real` targets:
+    /// steps the discriminator and returns the student's adversarial loss (its value), that loss's
+    /// gradient with respect to the logits, D's loss and its accuracy.
     fn adversarial(
         &mut self,
         real: Tensor<2>,
-        fake: Tensor<2>,
-    ) -> (Tensor<1>, Tensor<1>, Tensor<1>) {
-        let disc = self
-            .disc
-            .take()
-            .expect("the discriminator is put back after each step");
-        // Discriminator step: the student's outputs are detached, the teacher's are constants; both
-        // go through it in one pass.
-        let b = real.dims()[0];
-        let both = disc.forward(Tensor::cat(vec![real, fake.clone().detach()], 0));
-        let (dr, df) = (both.clone().narrow(0, 0, b), both.narrow(0, b, b));
-        let d_acc = discriminator_accuracy(dr.clone().detach(), df.clone().detach());
-        let d_loss = discriminator_loss(dr, df);
-        let grads = GradientsParams::from_grads(d_loss.backward(), &disc);
-        let disc = self.disc_optim.step(self.cfg.disc_lr, disc, grads);
-        // Student step against the updated discriminator, whose weights are constants there: the
-        // student's backward pass then skips D's weight gradients, which nothing would use.
-        let adv = generator_loss(disc.clone().no_grad().forward(fake));
-        self.disc = Some(disc);
-        (adv, d_loss, d_acc)
+        logits: Tensor<2>,
+    ) -> (Tensor<1>, Tensor<2>, Tensor<1>, Tensor<1>) {
+        let t = self.cfg.temperature;
+        let fake = softmax(logits.div_scalar(t), 1);
+        let round = self.adversary.play(real, fake.clone());
+        let logit_grad = through_softmax(fake, round.fake_grad, t);
+        (round.adv, logit_grad, round.d_loss, round.d_acc)
     }
 }
 
@@ -120,17 +102,23 @@ impl Objective<Net> for MethodLoss<'_> {
         let (mut loss, soft_term) =
             self.method
                 .loss(logits.clone(), ce.clone(), soft.clone(), &self.cfg);
-        let device = ce.device();
-        let (mut adv, mut d_loss, mut d_acc) = (zero(&device), zero(&device), zero(&device));
+        let inner = ce.device().without_autodiff();
+        let (mut adv, mut d_loss, mut d_acc) = (zero(&inner), zero(&inner), zero(&inner));
+        let mut shown = loss.clone().inner();
         let (t, beta) = (self.cfg.temperature, self.cfg.beta);
         if let (true, Some(real)) = (self.method.adversarial() && beta > 0.0, soft) {
-            let fake = softmax(logits.clone().div_scalar(t), 1);
-            (adv, d_loss, d_acc) = self.adversarial(real, fake);
-            loss = loss + adv.clone().mul_scalar(beta * self.cfg.adv_scale.factor(t));
+            let weight = beta * self.cfg.adv_scale.factor(t);
+            let logit_grad;
+            (adv, logit_grad, d_loss, d_acc) =
+                self.adversarial(real.inner(), logits.clone().inner());
+            shown = shown + adv.clone().mul_scalar(weight);
+            // Σ logits ⊙ g, with g a constant, back-propagates exactly g into the logits.
+            let g = logit_grad.mul_scalar(weight).autodiff();
+            loss = loss + (logits.clone() * g).sum();
         }
-        let parts = [loss.clone(), ce, soft_term, adv, d_loss].map(Tensor::detach);
+        let parts = [shown, ce.inner(), soft_term.inner(), adv, d_loss, d_acc];
         StepLoss {
-            parts: Tensor::cat([parts.to_vec(), vec![d_acc]].concat(), 0),
+            parts: Tensor::cat(parts.to_vec(), 0),
             loss,
             logits,
         }

@@ -1,9 +1,9 @@
 //! Training one network on the target — a method's student, or vanilla KD's heavy teacher (which is
 //! just CE on a bigger network) — through the one training loop.
 
-use burn::optim::AdamConfig;
 use burn::prelude::*;
 
+use super::adversarial::Adversary;
 use super::objective::MethodLoss;
 use super::{DistillConfig, TargetSource};
 use crate::data::{ImageSet, rng::Stream, target::first_per_class};
@@ -72,8 +72,7 @@ pub async fn train_net(
             method,
             targets,
             cfg: *cfg,
-            disc: Some(init.make(|d| Discriminator::new(classes, d))),
-            disc_optim: AdamConfig::new().init(),
+            adversary: Adversary::new(&init.make(|d| Discriminator::new(classes, d)), cfg.disc_lr),
         };
         (model, loss)
     };

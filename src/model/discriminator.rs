@@ -1,11 +1,16 @@
 //! LW-KD's discriminator: a small MLP on K-dimensional probability vectors (K → 64 → 64 → 1, LeakyReLU
 //! 0.2) that tells the teacher's soft targets ("real") from the student's softened outputs ("fake").
-//! It returns a logit; the losses apply the sigmoid.
+//! It returns a logit; the losses apply the sigmoid. This module draws its initial weights; training
+//! runs its layers with hand-written gradients (`distill::adversarial`), and `forward` is the reference
+//! their test compares against.
 
 use burn::nn::{LeakyRelu, LeakyReluConfig, Linear, LinearConfig};
 use burn::prelude::*;
 
 pub const HIDDEN: usize = 64;
+
+/// LeakyReLU's slope for negative inputs.
+pub const NEGATIVE_SLOPE: f64 = 0.2;
 
 #[derive(Module, Debug)]
 pub struct Discriminator {
@@ -21,8 +26,15 @@ impl Discriminator {
             fc1: LinearConfig::new(classes, HIDDEN).init(device),
             fc2: LinearConfig::new(HIDDEN, HIDDEN).init(device),
             fc3: LinearConfig::new(HIDDEN, 1).init(device),
-            act: LeakyReluConfig::new().with_negative_slope(0.2).init(),
+            act: LeakyReluConfig::new()
+                .with_negative_slope(NEGATIVE_SLOPE)
+                .init(),
         }
+    }
+
+    /// The three layers, input to output (their weights are `[in, out]`: y = x·W + b).
+    pub fn layers(&self) -> [&Linear; 3] {
+        [&self.fc1, &self.fc2, &self.fc3]
     }
 
     /// `[batch, K]` probabilities → `[batch]` logits of "this came from the teacher".
