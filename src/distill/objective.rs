@@ -1,6 +1,6 @@
 //! Each method's loss on a batch, for the one training loop ([`crate::train::fit`]). LW-KD's
-//! discriminator is trained here too, in step with the student: both take their gradients from one
-//! pass of the discriminator at its current weights ([`super::adversarial`]).
+//! discriminator is trained here too, alternately with the student: one discriminator step, then the
+//! student's gradient against the updated discriminator ([`super::adversarial`], written by hand).
 
 use burn::prelude::*;
 use burn::tensor::activation::softmax;
