@@ -102,14 +102,12 @@ impl Adversary {
         fake: Tensor<2>,
     ) -> (Tensor<1>, Tensor<1>, Tensor<1>) {
         let b = real.dims()[0];
-        let [(w1, b1), (w2, b2), (w3, b3)] = self.layers();
-        let x = Tensor::cat(vec![real, fake], 0);
-        let pass = Pass::new(x, [(w1, b1), (w2.clone(), b2), (w3, b3)]);
+        let pass = Pass::new(Tensor::cat(vec![real, fake], 0), self.layers());
         // ½(mean softplus(−z_real) + mean softplus(z_fake)): dL/dz = ½(σ(z) − y)/B, y = 1 for real.
         let p = sigmoid(pass.z.clone());
         let (pr, pf) = (p.clone().narrow(0, 0, b), p.narrow(0, b, b));
         let dz = Tensor::cat(vec![pr.sub_scalar(1.0), pf], 0).mul_scalar(0.5 / b as f64);
-        let (dz_dh2, dz_dh1) = pass.sensitivities(w2);
+        let (dz_dh2, dz_dh1) = pass.sensitivities();
         let dh2 = dz_dh2 * dz.clone();
         let dh1 = dz_dh1 * dz.clone();
         let grad = pack([
@@ -128,12 +126,11 @@ impl Adversary {
     /// The student's non-saturating loss mean −log D(fake) and its gradient with respect to `fake`.
     pub fn student_gradient(&self, fake: Tensor<2>) -> (Tensor<1>, Tensor<2>) {
         let b = fake.dims()[0];
-        let [(w1, b1), (w2, b2), (w3, b3)] = self.layers();
-        let pass = Pass::new(fake, [(w1.clone(), b1), (w2.clone(), b2), (w3, b3)]);
+        let pass = Pass::new(fake, self.layers());
         // dL/dz = (σ(z) − 1)/B.
         let dz = sigmoid(pass.z.clone()).sub_scalar(1.0).div_scalar(b as f64);
-        let (_, dz_dh1) = pass.sensitivities(w2);
-        let fake_grad = (dz_dh1 * dz).matmul(w1.transpose());
+        let (_, dz_dh1) = pass.sensitivities();
+        let fake_grad = (dz_dh1 * dz).matmul(pass.w1.transpose());
         (generator_loss(pass.z.squeeze_dim(1)), fake_grad)
     }
 }
@@ -141,6 +138,9 @@ impl Adversary {
 /// D's forward pass on `x`, keeping what its backward pass needs.
 struct Pass {
     x: Tensor<2>,
+    /// The first two layers' weights.
+    w1: Tensor<2>,
+    w2: Tensor<2>,
     a1: Tensor<2>,
     a2: Tensor<2>,
     /// Each LeakyReLU's slope at its input (1 or 0.2).
@@ -154,10 +154,10 @@ struct Pass {
 
 impl Pass {
     fn new(x: Tensor<2>, [(w1, b1), (w2, b2), (w3, b3)]: [Layer; 3]) -> Self {
-        let h1 = x.clone().matmul(w1) + b1.unsqueeze();
+        let h1 = x.clone().matmul(w1.clone()) + b1.unsqueeze();
         let s1 = slope(&h1);
         let a1 = h1 * s1.clone();
-        let h2 = a1.clone().matmul(w2) + b2.unsqueeze();
+        let h2 = a1.clone().matmul(w2.clone()) + b2.unsqueeze();
         let s2 = slope(&h2);
         let a2 = h2 * s2.clone();
         // One output: a row-wise dot product is cheaper than a matmul.
@@ -165,6 +165,8 @@ impl Pass {
         let z = (a2.clone() * w3_row.clone()).sum_dim(1) + b3.unsqueeze();
         Self {
             x,
+            w1,
+            w2,
             a1,
             a2,
             s1,
@@ -176,9 +178,9 @@ impl Pass {
 
     /// dz/dh2 and dz/dh1 for each sample (h the layers' inputs to their LeakyReLU): every loss here
     /// is a function of z alone, so its gradients are these scaled by dL/dz.
-    fn sensitivities(&self, w2: Tensor<2>) -> (Tensor<2>, Tensor<2>) {
+    fn sensitivities(&self) -> (Tensor<2>, Tensor<2>) {
         let dz_dh2 = self.s2.clone() * self.w3_row.clone();
-        let dz_dh1 = dz_dh2.clone().matmul(w2.transpose()) * self.s1.clone();
+        let dz_dh1 = dz_dh2.clone().matmul(self.w2.clone().transpose()) * self.s1.clone();
         (dz_dh2, dz_dh1)
     }
 }
